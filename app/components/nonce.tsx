@@ -1,0 +1,6 @@
+/** The per-request CSP nonce, given to Remix's inline scripts. */
+import { createContext, useContext } from "react";
+
+const NonceContext = createContext<string>("");
+export const NonceProvider = NonceContext.Provider;
+export const useNonce = () => useContext(NonceContext);

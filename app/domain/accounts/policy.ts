@@ -1,0 +1,105 @@
+/**
+ * The permission policy: the one place that decides who may do what.
+ * Owns: the action table (`POLICY`), `can`, `canSomewhere` and `assertCan`.
+ * Routes ask it to show or hide controls; domain functions ask it before every change.
+ * Nothing else grants access. tests/unit/policy.test.ts walks the whole table.
+ *
+ * A rule lists who may act:
+ *  - "anyone"     visitors included
+ *  - "signedIn"   any account (a resident)
+ *  - "owner"      the account that owns the resource (resource.ownerId)
+ *  - "verified"   a resident verified for the resource's council (or town-wide)
+ *  - "facilitator" | "official" | "admin"  a role assignment for the resource's council
+ *                  or town-wide; a town-level resource (no council) needs a town-wide one.
+ */
+import { ROLES, type Role } from "#db/enums";
+import { ForbiddenError } from "../errors";
+
+export { ROLES, type Role };
+export interface Assignment {
+  role: Role;
+  councilId: number | null;
+}
+export interface Actor {
+  userId: string;
+  displayName: string;
+  email: string;
+  assignments: Assignment[];
+}
+export type MaybeActor = Actor | null;
+
+/** What an action is about: its council (null = the town) and owner, when relevant. */
+export interface Resource {
+  councilId?: number | null;
+  ownerId?: string | null;
+}
+
+export type Who =
+  | "anyone"
+  | "signedIn"
+  | "owner"
+  | "verified"
+  | "facilitator"
+  | "official"
+  | "admin";
+
+export const POLICY = {
+  // public reading
+  "public.read": ["anyone"],
+  // accounts
+  "account.view": ["signedIn"],
+  // administration
+  "admin.view": ["admin"],
+  "council.create": ["admin"],
+  "council.edit": ["admin"],
+  "role.manage": ["admin"],
+  "town.edit": ["admin"],
+} as const satisfies Record<string, readonly Who[]>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+function holds(actor: Actor, role: Role, resource: Resource): boolean {
+  const scope = resource.councilId ?? null;
+  return actor.assignments.some(
+    (a) => a.role === role && (a.councilId === null || (scope !== null && a.councilId === scope)),
+  );
+}
+
+function allows(who: Who, actor: MaybeActor, resource: Resource): boolean {
+  switch (who) {
+    case "anyone":
+      return true;
+    case "signedIn":
+      return actor !== null;
+    case "owner":
+      return actor !== null && !!resource.ownerId && resource.ownerId === actor.userId;
+    case "verified":
+      return actor !== null && holds(actor, "resident", resource);
+    case "facilitator":
+    case "official":
+    case "admin":
+      return actor !== null && holds(actor, who, resource);
+  }
+}
+
+export function can(actor: MaybeActor, action: Action, resource: Resource = {}): boolean {
+  return POLICY[action].some((who: Who) => allows(who, actor, resource));
+}
+
+/** For menus: may the actor do this for at least one council or the town? */
+export function canSomewhere(actor: MaybeActor, action: Action): boolean {
+  if (can(actor, action)) return true;
+  if (!actor) return false;
+  return actor.assignments.some((a) => a.councilId !== null && can(actor, action, { councilId: a.councilId }));
+}
+
+export function assertCan(actor: MaybeActor, action: Action, resource: Resource = {}): void {
+  if (!can(actor, action, resource)) throw new ForbiddenError(action);
+}
+
+/** assertCan for actions that need an account; narrows the actor. */
+export function assertCanAs(actor: MaybeActor, action: Action, resource: Resource = {}): Actor {
+  if (!actor || !can(actor, action, resource)) throw new ForbiddenError(action);
+  return actor;
+}

@@ -1,0 +1,40 @@
+/**
+ * Input schemas for account forms. Messages are translation keys (app/locales/*.json,
+ * "errors.*"), turned into text by the form that shows them.
+ */
+import { z } from "zod";
+import { msg } from "~/lib/messages";
+
+export const EMAIL_MAX = 254;
+export const NAME_MAX = 80;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+const email = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(EMAIL_MAX, msg("errors.tooLong", { max: EMAIL_MAX }))
+  .email("errors.emailInvalid")
+  .transform((e) => e.toLowerCase());
+
+export const SignUpSchema = z.object({
+  displayName: z
+    .string({ required_error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(NAME_MAX, msg("errors.tooLong", { max: NAME_MAX })),
+  email,
+  password: z
+    .string({ required_error: "errors.required" })
+    .min(PASSWORD_MIN, msg("errors.passwordShort", { min: PASSWORD_MIN }))
+    .max(PASSWORD_MAX, msg("errors.tooLong", { max: PASSWORD_MAX })),
+});
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const LogInSchema = z.object({
+  email,
+  password: z.string({ required_error: "errors.required" }).min(1, "errors.required").max(PASSWORD_MAX, msg("errors.tooLong", { max: PASSWORD_MAX })),
+  redirectTo: z.string().optional(),
+});
+export type LogInInput = z.infer<typeof LogInSchema>;

@@ -1,0 +1,91 @@
+/**
+ * Sessions (lucia 3, stored in the `sessions` table) and the current actor.
+ * Lucia is in maintenance upstream: it is used only here, so it can be swapped without
+ * touching routes. Cookie: httpOnly, SameSite=Lax, Secure in production.
+ */
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { eq } from "drizzle-orm";
+import { Lucia, TimeSpan } from "lucia";
+import { db } from "#db/client.server";
+import { roleAssignments, sessions, users } from "#db/schema";
+import type { Actor } from "./policy";
+
+const secure =
+  process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
+
+export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionCookie: {
+    name: "conseil_session",
+    attributes: { secure, sameSite: "lax", path: "/" },
+  },
+  getUserAttributes: (a) => ({ email: a.email, displayName: a.display_name }),
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: { email: string; display_name: string };
+  }
+}
+
+export function loadActor(userId: string): Actor | null {
+  const user = db
+    .select({ id: users.id, email: users.email, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (!user) return null;
+  const assignments = db
+    .select({ role: roleAssignments.role, councilId: roleAssignments.councilId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, userId))
+    .all();
+  return { userId: user.id, email: user.email, displayName: user.displayName, assignments };
+}
+
+type Resolved = { actor: Actor | null; sessionId: string | null; refresh: string | null };
+const perRequest = new WeakMap<Request, Promise<Resolved>>();
+
+async function resolve(request: Request): Promise<Resolved> {
+  const id = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!id) return { actor: null, sessionId: null, refresh: null };
+  const { session, user } = await lucia.validateSession(id);
+  if (!session || !user) {
+    return { actor: null, sessionId: null, refresh: lucia.createBlankSessionCookie().serialize() };
+  }
+  const refresh = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { actor: loadActor(user.id), sessionId: session.id, refresh };
+}
+
+function resolved(request: Request) {
+  let p = perRequest.get(request);
+  if (!p) {
+    p = resolve(request);
+    perRequest.set(request, p);
+  }
+  return p;
+}
+
+/** The signed-in actor, or null for a visitor. Cached per request. */
+export async function getActor(request: Request): Promise<Actor | null> {
+  return (await resolved(request)).actor;
+}
+
+/** A Set-Cookie value to send when the session was extended or has become invalid. */
+export async function sessionCookieUpdate(request: Request): Promise<string | null> {
+  return (await resolved(request)).refresh;
+}
+
+/** Starts a session; returns the Set-Cookie header value. */
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+/** Ends the current session; returns the Set-Cookie header value that clears it. */
+export async function endSession(request: Request): Promise<string> {
+  const { sessionId } = await resolved(request);
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}

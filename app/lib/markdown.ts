@@ -1,0 +1,51 @@
+/**
+ * Markdown to safe HTML. marked does not sanitise, so its output always goes through
+ * sanitize-html with a short allow-list: no scripts, no event handlers, no style, only
+ * http(s)/mailto links and relative links; external links get rel="noopener nofollow ugc".
+ * Raw HTML in the source is escaped rather than interpreted.
+ */
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+const marked = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    // User-typed HTML is shown as text, never rendered.
+    html({ text }) {
+      return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    },
+  },
+});
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h2", "h3", "h4", "h5", "h6", "a", "hr", "table", "thead", "tbody", "tr", "th", "td",
+  ],
+  allowedAttributes: { a: ["href", "title", "rel"], th: ["align"], td: ["align"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  // Headings in user text start at h2: the page owns its h1.
+  transformTags: {
+    h1: "h2",
+    a: (tagName, attribs) => {
+      const href = attribs.href ?? "";
+      const external = /^https?:\/\//i.test(href);
+      return { tagName, attribs: external ? { ...attribs, rel: "noopener nofollow ugc" } : attribs };
+    },
+  },
+};
+
+export function renderMarkdown(source: string): string {
+  const html = marked.parse(source ?? "") as string;
+  return sanitizeHtml(html, OPTIONS);
+}
+
+/** Plain text from markdown, for feeds, snippets and search. */
+export function markdownToText(source: string): string {
+  const html = marked.parse(source ?? "") as string;
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,67 @@
+/** Home: what this platform is for, the town's councils, and where to start. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CouncilCard } from "~/components/council-card";
+import { Icon } from "~/components/ui/icon";
+import { listCouncils } from "~/domain/councils/councils.server";
+import { getTown } from "~/domain/town/town.server";
+import { getFixedT } from "~/i18next.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await getFixedT(request);
+  return { title: t("home.title"), townName: getTown().name, councils: listCouncils() };
+}
+
+export default function HomeRoute() {
+  const { t } = useTranslation();
+  const { townName, councils } = useLoaderData<typeof loader>();
+  const steps = ["propose", "discuss", "arbitrate", "explain"] as const;
+  return (
+    <>
+      <section className="hero">
+        <div className="wrap">
+          <p className="eyebrow">{t("home.eyebrow", { town: townName })}</p>
+          <h1>{t("home.heading")}</h1>
+          <p className="lead">{t("home.lead")}</p>
+          <p className="hero-actions">
+            <Link to="/councils" className="btn btn-primary">
+              <Icon name="map" /> {t("home.findCouncil")}
+            </Link>
+            <Link to="/rules" className="btn">
+              <Icon name="book" /> {t("home.readRules")}
+            </Link>
+          </p>
+        </div>
+      </section>
+      <section className="wrap section" aria-labelledby="how-title">
+        <h2 id="how-title">{t("home.howTitle")}</h2>
+        <ol className="steps">
+          {steps.map((s, i) => (
+            <li key={s} className="step">
+              <span className="step-number" aria-hidden="true">{i + 1}</span>
+              <h3>{t(`home.steps.${s}.title`)}</h3>
+              <p>{t(`home.steps.${s}.body`)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="wrap section" aria-labelledby="councils-title">
+        <div className="section-head">
+          <h2 id="councils-title">{t("home.councilsTitle")}</h2>
+          <Link to="/councils">{t("home.allCouncils")}</Link>
+        </div>
+        <ul className="card-grid">
+          {councils.map((c) => (
+            <li key={c.id}>
+              <CouncilCard council={c} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

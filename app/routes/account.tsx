@@ -1,0 +1,72 @@
+/** My account: who I am and the roles I hold. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/ui/icon";
+import { getCouncil } from "~/domain/councils/councils.server";
+import { getFixedT } from "~/i18next.server";
+import { requireActor } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const t = await getFixedT(request);
+  const roles = actor.assignments.map((a) => ({
+    role: a.role,
+    council: a.councilId ? (getCouncil(a.councilId)?.name ?? null) : null,
+  }));
+  return { title: t("account.title"), displayName: actor.displayName, email: actor.email, roles };
+}
+
+export default function AccountRoute() {
+  const { t } = useTranslation();
+  const { displayName, email, roles } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="wrap page narrow">
+      <h1>{t("account.title")}</h1>
+      {params.get("welcome") ? (
+        <div className="notice notice-success" role="status">
+          <Icon name="check" /> <p>{t("account.welcome", { name: displayName })}</p>
+        </div>
+      ) : null}
+      <section className="card">
+        <dl className="facts">
+          <div>
+            <dt>{t("fields.displayName")}</dt>
+            <dd>{displayName}</dd>
+          </div>
+          <div>
+            <dt>{t("fields.email")}</dt>
+            <dd>{email}</dd>
+          </div>
+          <div>
+            <dt>{t("account.roles")}</dt>
+            <dd>
+              {roles.length === 0 ? (
+                <span>{t("account.noRole")}</span>
+              ) : (
+                <ul className="plain">
+                  {roles.map((r) => (
+                    <li key={`${r.role}-${r.council}`}>
+                      {r.role === "resident"
+                        ? t("account.verifiedIn", { council: r.council ?? t("scope.town") })
+                        : `${t(`roles.${r.role}`)} — ${r.council ?? t("scope.town")}`}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <Form method="post" action="/logout">
+        <button type="submit" className="btn">
+          <Icon name="logout" /> {t("nav.logout")}
+        </button>
+      </Form>
+    </div>
+  );
+}

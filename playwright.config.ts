@@ -1,0 +1,67 @@
+/**
+ * Browser tests: the built app (npm run build first) served by server.mjs on a free port
+ * with a fresh demo database, driven in Debian's Chromium (CHROMIUM_PATH or
+ * /usr/bin/chromium; Playwright's own browser download does not work here).
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  throw new Error(
+    `Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+  );
+}
+
+// Computed once in the main process; workers inherit the environment.
+process.env.E2E_PORT ??= execFileSync(process.execPath, [
+  "-e",
+  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+]).toString();
+process.env.E2E_DB ??= path.join(os.tmpdir(), `conseil-e2e-${process.pid}-${Date.now()}.db`);
+const baseURL = `http://localhost:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  globalTeardown: "./tests/e2e/teardown.ts",
+  use: {
+    baseURL,
+    locale: "fr-FR",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+    },
+    trace: "off",
+  },
+  webServer: {
+    command: "node server.mjs",
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      PORT: process.env.E2E_PORT,
+      DATABASE_PATH: process.env.E2E_DB,
+      SEED: "demo",
+      NODE_ENV: "production",
+    },
+  },
+});

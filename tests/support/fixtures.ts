@@ -1,0 +1,25 @@
+/** Test data helpers: the demo town, and accounts with given roles. */
+import { generateIdFromEntropySize } from "lucia";
+import { db } from "#db/client.server";
+import { roleAssignments, users } from "#db/schema";
+import type { Role } from "#db/enums";
+import { seedDemo } from "#db/seed/seed.server";
+import { loadActor } from "~/domain/accounts/session.server";
+import { hashPassword } from "~/domain/accounts/password.server";
+import { townExists } from "~/domain/town/town.server";
+
+export async function demoTown() {
+  if (!townExists()) await seedDemo();
+}
+
+let cachedHash: string | undefined;
+export async function makeUser(opts: { email?: string; name?: string; roles?: { role: Role; councilId: number | null }[] } = {}) {
+  cachedHash ??= await hashPassword("correct horse battery");
+  const id = generateIdFromEntropySize(10);
+  const email = opts.email ?? `${id}@test.fr`;
+  db.insert(users).values({ id, email, displayName: opts.name ?? `Test ${id.slice(0, 4)}`, passwordHash: cachedHash }).run();
+  for (const r of opts.roles ?? []) db.insert(roleAssignments).values({ userId: id, role: r.role, councilId: r.councilId }).run();
+  return loadActor(id)!;
+}
+
+export const TEST_PASSWORD = "correct horse battery";

@@ -1,0 +1,71 @@
+/**
+ * Walks the whole permission table: every action × every persona × every scope.
+ * EXPECTED must list every action in POLICY (a new action without a row fails here).
+ */
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, canSomewhere, assertCan, type Action, type Actor } from "~/domain/accounts/policy";
+import { ForbiddenError } from "~/domain/errors";
+
+const A = 1; // the persona's council
+const B = 2; // another council
+
+const actor = (userId: string, assignments: Actor["assignments"]): Actor => ({ userId, displayName: userId, email: `${userId}@x.fr`, assignments });
+
+const PERSONAS = {
+  visitor: null,
+  resident: actor("resident", []),
+  verifiedA: actor("verifiedA", [{ role: "resident", councilId: A }]),
+  facilitatorA: actor("facilitatorA", [{ role: "facilitator", councilId: A }]),
+  facilitatorTown: actor("facilitatorTown", [{ role: "facilitator", councilId: null }]),
+  officialA: actor("officialA", [{ role: "official", councilId: A }]),
+  officialTown: actor("officialTown", [{ role: "official", councilId: null }]),
+  admin: actor("admin", [{ role: "admin", councilId: null }]),
+} as const;
+type Persona = keyof typeof PERSONAS;
+const ALL = Object.keys(PERSONAS) as Persona[];
+
+/** Who may act, for a resource in council A, in council B, and at town level. */
+type Row = { A: Persona[]; B: Persona[]; town: Persona[] };
+const same = (p: Persona[]): Row => ({ A: p, B: p, town: p });
+const signedIn = ALL.filter((p) => p !== "visitor");
+
+const EXPECTED: Record<Action, Row> = {
+  "public.read": same(ALL),
+  "account.view": same(signedIn),
+  "admin.view": same(["admin"]),
+  "council.create": same(["admin"]),
+  "council.edit": same(["admin"]),
+  "role.manage": same(["admin"]),
+  "town.edit": same(["admin"]),
+};
+
+describe("permission policy", () => {
+  it("has an expectation for every action", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const persona of ALL) {
+      for (const [scope, councilId] of [["A", A], ["B", B], ["town", null]] as const) {
+        const allowed = EXPECTED[action][scope].includes(persona);
+        it(`${action}: ${persona} on ${scope} → ${allowed ? "allowed" : "denied"}`, () => {
+          expect(can(PERSONAS[persona], action, { councilId })).toBe(allowed);
+          if (allowed) expect(() => assertCan(PERSONAS[persona], action, { councilId })).not.toThrow();
+          else expect(() => assertCan(PERSONAS[persona], action, { councilId })).toThrow(ForbiddenError);
+        });
+      }
+    }
+  }
+
+  it("owner rules match only the owner", () => {
+    // "owner" is exercised through the table once capabilities use it; check the primitive too.
+    const a = PERSONAS.resident;
+    expect(can(a, "account.view", { ownerId: "someone-else" })).toBe(true);
+  });
+
+  it("canSomewhere sees council-scoped roles for menus", () => {
+    expect(canSomewhere(PERSONAS.facilitatorA, "admin.view")).toBe(false);
+    expect(canSomewhere(PERSONAS.admin, "admin.view")).toBe(true);
+    expect(canSomewhere(null, "account.view")).toBe(false);
+  });
+});
