@@ -5,9 +5,10 @@
  * Changing this file: run `npm run db:generate` and commit the new migration in db/migrations.
  */
 import { sql } from "drizzle-orm";
-import { ROLES, type Role } from "./enums";
+import { ROLES, SUBJECT_KINDS, type Role } from "./enums";
 import {
   index,
+  uniqueIndex,
   integer,
   sqliteTable,
   text,
@@ -120,3 +121,73 @@ export const loginThrottles = sqliteTable("login_throttles", {
   points: integer("points").notNull().default(0),
   expire: integer("expire"),
 });
+
+// ---------------------------------------------------------------- decisions (the register)
+/**
+ * The decision register (registre des arbitrages). Append-only: triggers (migration
+ * 0003_append_only) refuse UPDATE and DELETE. Entries are hash-chained; the exact hashed
+ * fields and byte layout are documented in docs/register.md. Names, council and rule
+ * version are snapshots taken when the entry was written, so later renames never change
+ * what was hashed.
+ */
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    seq: integer("seq").primaryKey(),
+    recordedAt: text("recorded_at").notNull(),
+    authorId: text("author_id").references(() => users.id),
+    authorName: text("author_name").notNull(),
+    authorRole: text("author_role", { enum: ROLES }).notNull(),
+    /** NULL = the whole town. */
+    councilId: integer("council_id").references(() => councils.id),
+    councilName: text("council_name"),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: text("subject_id"),
+    subjectTitle: text("subject_title").notNull(),
+    outcome: text("outcome").notNull(),
+    /** Markdown. */
+    explanation: text("explanation").notNull(),
+    ruleVersionId: integer("rule_version_id"),
+    ruleVersionLabel: text("rule_version_label"),
+    /** JSON array of { label, url }. */
+    evidence: text("evidence").notNull().default("[]"),
+    supersedesSeq: integer("supersedes_seq"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull().unique(),
+  },
+  (t) => [
+    index("decisions_council_idx").on(t.councilId, t.seq),
+    index("decisions_kind_idx").on(t.subjectKind, t.seq),
+    index("decisions_author_idx").on(t.authorId, t.seq),
+    index("decisions_recorded_idx").on(t.recordedAt),
+    index("decisions_subject_idx").on(t.subjectKind, t.subjectId),
+    index("decisions_supersedes_idx").on(t.supersedesSeq),
+  ],
+);
+
+// ---------------------------------------------------------------- rules (le cadre)
+/**
+ * Rulebook versions, per scope ("town", or a process such as "budget:<slug>").
+ * Numbered per scope, dated, never edited (triggers refuse UPDATE and DELETE).
+ * `params` is the JSON of RuleParams (app/domain/rules/params.ts), validated by zod.
+ */
+export const ruleVersions = sqliteTable(
+  "rule_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scope: text("scope").notNull(),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    /** Markdown. */
+    body: text("body").notNull(),
+    params: text("params").notNull(),
+    publishedAt: text("published_at").notNull(),
+    publishedBy: text("published_by").references(() => users.id),
+    /** The register entry that published this version. */
+    decisionSeq: integer("decision_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("rule_versions_scope_number").on(t.scope, t.number),
+    index("rule_versions_scope_published").on(t.scope, t.publishedAt),
+  ],
+);

@@ -12,6 +12,8 @@ export interface ShellData {
 
 const NAV: { to: string; key: string; icon: IconName }[] = [
   { to: "/councils", key: "nav.councils", icon: "map" },
+  { to: "/decisions", key: "nav.decisions", icon: "scale" },
+  { to: "/rules", key: "nav.rules", icon: "book" },
 ];
 
 export function Header({ shell }: { shell: ShellData }) {

@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { CouncilCard } from "~/components/council-card";
 import { Icon } from "~/components/ui/icon";
 import { listCouncils } from "~/domain/councils/councils.server";
+import { recentDecisions } from "~/domain/decisions/decisions.server";
+import { DecisionItem } from "~/components/decision-item";
+import { markdownToText } from "~/lib/markdown";
 import { getTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
@@ -13,12 +16,17 @@ export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
-  return { title: t("home.title"), townName: getTown().name, councils: listCouncils() };
+  return {
+    title: t("home.title"),
+    townName: getTown().name,
+    councils: listCouncils(),
+    decisions: recentDecisions(3).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
+  };
 }
 
 export default function HomeRoute() {
   const { t } = useTranslation();
-  const { townName, councils } = useLoaderData<typeof loader>();
+  const { townName, councils, decisions } = useLoaderData<typeof loader>();
   const steps = ["propose", "discuss", "arbitrate", "explain"] as const;
   return (
     <>
@@ -49,6 +57,21 @@ export default function HomeRoute() {
           ))}
         </ol>
       </section>
+      {decisions.length ? (
+        <section className="wrap section" aria-labelledby="decisions-title">
+          <div className="section-head">
+            <h2 id="decisions-title">{t("home.decisionsTitle")}</h2>
+            <Link to="/decisions">{t("home.allDecisions")}</Link>
+          </div>
+          <ul className="card-grid">
+            {decisions.map((d) => (
+              <li key={d.seq}>
+                <DecisionItem d={d} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="wrap section" aria-labelledby="councils-title">
         <div className="section-head">
           <h2 id="councils-title">{t("home.councilsTitle")}</h2>

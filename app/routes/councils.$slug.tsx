@@ -6,7 +6,9 @@ import { Icon } from "~/components/ui/icon";
 import { can } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { councilMemberCount, councilPeople, getCouncilBySlug } from "~/domain/councils/councils.server";
-import { renderMarkdown } from "~/lib/markdown";
+import { markdownToText, renderMarkdown } from "~/lib/markdown";
+import { recentDecisions } from "~/domain/decisions/decisions.server";
+import { DecisionItem } from "~/components/decision-item";
 import { notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -22,12 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: councilPeople(council.id),
     members: councilMemberCount(council.id),
     canEdit: can(actor, "council.edit", { councilId: council.id }),
+    decisions: recentDecisions(5, council.id).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
   };
 }
 
 export default function CouncilRoute() {
   const { t } = useTranslation();
-  const { council, people, members, canEdit } = useLoaderData<typeof loader>();
+  const { council, people, members, canEdit, decisions } = useLoaderData<typeof loader>();
   const facilitators = people.filter((p) => p.role === "facilitator");
   const officials = people.filter((p) => p.role === "official");
   return (
@@ -54,6 +57,29 @@ export default function CouncilRoute() {
           <section className="prose" aria-labelledby="about-title">
             <h2 id="about-title">{t("councils.about")}</h2>
             <div dangerouslySetInnerHTML={{ __html: council.descriptionHtml }} />
+          </section>
+          <section aria-labelledby="council-decisions-title" className="section">
+            <div className="section-head">
+              <h2 id="council-decisions-title">{t("councils.decisions")}</h2>
+              <span>
+                <Link to={`/decisions?council=${council.slug}`}>{t("councils.allDecisions")}</Link>
+                {" · "}
+                <a href={`/councils/${council.slug}/decisions.atom`}>
+                  <Icon name="feed" size={16} /> {t("decisions.feed")}
+                </a>
+              </span>
+            </div>
+            {decisions.length === 0 ? (
+              <p className="empty">{t("councils.noDecisions")}</p>
+            ) : (
+              <ul className="plain stack">
+                {decisions.map((d) => (
+                  <li key={d.seq}>
+                    <DecisionItem d={d} headingLevel={3} />
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
         </div>
         <aside className="side">

@@ -6,6 +6,12 @@ import { generateIdFromEntropySize } from "lucia";
 import { db } from "../client.server";
 import { councils, roleAssignments, roleChanges, towns, users } from "../schema";
 import { hashPassword } from "~/domain/accounts/password.server";
+import type { Actor } from "~/domain/accounts/policy";
+import { loadActor } from "~/domain/accounts/session.server";
+import { getCouncilBySlug } from "~/domain/councils/councils.server";
+import { recordDecision } from "~/domain/decisions/record.server";
+import { publishRuleVersion } from "~/domain/rules/rules.server";
+import { DEMO_COUNCIL_DECISIONS, DEMO_RULES } from "./demo-rules";
 import { DEMO_ACCOUNTS, DEMO_COUNCILS, DEMO_PASSWORD, DEMO_TOWN } from "./demo-town";
 
 export function seedEmptyTown(name: string) {
@@ -14,6 +20,7 @@ export function seedEmptyTown(name: string) {
 
 export async function seedDemo() {
   const hash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map<string, string>();
   db.transaction((tx) => {
     tx.insert(towns).values({ id: 1, name: DEMO_TOWN.name, accentColor: DEMO_TOWN.accentColor, demo: true }).run();
     const councilIds = new Map<string, number>();
@@ -23,6 +30,7 @@ export async function seedDemo() {
     }
     for (const a of DEMO_ACCOUNTS) {
       const id = generateIdFromEntropySize(10);
+      ids.set(a.key, id);
       tx.insert(users)
         .values({ id, email: a.email, displayName: a.displayName, passwordHash: hash, emailVerifiedAt: new Date().toISOString() })
         .run();
@@ -33,4 +41,41 @@ export async function seedDemo() {
       }
     }
   });
+  seedRegister(loadActor(ids.get("official")!)!);
+}
+
+/** The rulebook versions and council decisions, in date order, through the domain functions. */
+function seedRegister(official: Actor) {
+  type Event = { at: string; run: () => void };
+  const events: Event[] = [];
+  for (const r of DEMO_RULES) {
+    events.push({
+      at: r.at,
+      run: () => publishRuleVersion(official, { scope: "town", title: r.title, body: r.body, explanation: r.explanation, ...r.params }, new Date(r.at)),
+    });
+  }
+  let last: number | null = null;
+  for (const d of DEMO_COUNCIL_DECISIONS) {
+    events.push({
+      at: d.at,
+      run: () => {
+        const councilId = d.council ? getCouncilBySlug(d.council)!.id : null;
+        const row = db.transaction((tx) =>
+          recordDecision(tx, official, {
+            councilId,
+            subject: { kind: "council_decision", id: null, title: d.title },
+            outcome: d.outcome,
+            explanation: d.explanation,
+            evidence: d.evidence,
+            supersedesSeq: d.correctionOf === -1 ? last : null,
+            authorRole: "official",
+            at: new Date(d.at),
+          }),
+        );
+        last = row.seq;
+      },
+    });
+  }
+  events.sort((a, b) => a.at.localeCompare(b.at));
+  for (const e of events) e.run();
 }

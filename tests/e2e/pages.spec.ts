@@ -2,8 +2,13 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, logIn, screenshot } from "./helpers";
 
-const PUBLIC_PAGES = ["/", "/councils", "/councils/centre-ville", "/login", "/signup", "/accessibility", "/legal"];
+const PUBLIC_PAGES = [
+  "/", "/councils", "/councils/centre-ville", "/login", "/signup", "/accessibility", "/legal",
+  "/decisions", "/decisions?kind=council_decision&council=centre-ville", "/decisions/1", "/decisions/5", "/decisions/verify",
+  "/rules", "/rules/1", "/rules/diff?from=1&to=2", "/open-data",
+];
 const ADMIN_PAGES = ["/account", "/admin", "/admin/roles", "/admin/councils", "/admin/councils/centre-ville"];
+const OFFICIAL_PAGES = ["/decisions/new", "/decisions/new?supersedes=3", "/rules/new"];
 
 for (const lang of ["fr", "en"] as const) {
   test.describe(`in ${lang}`, () => {
@@ -35,6 +40,15 @@ for (const lang of ["fr", "en"] as const) {
       }
     });
 
+    test("official pages are accessible", async ({ page }) => {
+      await logIn(page, "official");
+      for (const path of OFFICIAL_PAGES) {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBe(200);
+        await expectNoAxeViolations(page);
+      }
+    });
+
     test("screenshots: home, council page, login (desktop and phone)", async ({ page }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto("/");
@@ -43,6 +57,18 @@ for (const lang of ["fr", "en"] as const) {
       await screenshot(page, `council-${lang}`);
       await page.goto("/login");
       await screenshot(page, `login-${lang}`);
+      await page.goto("/decisions");
+      await screenshot(page, `register-${lang}`);
+      await page.goto("/decisions/5");
+      await screenshot(page, `decision-${lang}`);
+      await page.goto("/decisions/verify");
+      await screenshot(page, `verify-${lang}`);
+      await page.goto("/rules");
+      await screenshot(page, `rules-${lang}`);
+      await page.goto("/rules/diff?from=1&to=2");
+      await screenshot(page, `rules-diff-${lang}`);
+      await page.goto("/open-data");
+      await screenshot(page, `open-data-${lang}`);
       await page.setViewportSize({ width: 360, height: 780 });
       await page.goto("/");
       await screenshot(page, `home-${lang}-mobile`);

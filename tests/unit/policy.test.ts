@@ -37,6 +37,9 @@ const EXPECTED: Record<Action, Row> = {
   "council.edit": same(["admin"]),
   "role.manage": same(["admin"]),
   "town.edit": same(["admin"]),
+  // council-scoped: an official of A publishes for A only; town-level needs a town-wide official
+  "decision.publish": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  "rules.publish": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
 };
 
 describe("permission policy", () => {

@@ -54,6 +54,9 @@ export const POLICY = {
   "council.edit": ["admin"],
   "role.manage": ["admin"],
   "town.edit": ["admin"],
+  // the decision register and the rulebook
+  "decision.publish": ["official"],
+  "rules.publish": ["official"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof POLICY;
@@ -85,6 +88,20 @@ function allows(who: Who, actor: MaybeActor, resource: Resource): boolean {
 
 export function can(actor: MaybeActor, action: Action, resource: Resource = {}): boolean {
   return POLICY[action].some((who: Who) => allows(who, actor, resource));
+}
+
+/**
+ * The role in which the actor may take this action here (for the register's "author
+ * acting as"): the first role-based rule that allows it; "resident" for account rules.
+ */
+export function actingRole(actor: MaybeActor, action: Action, resource: Resource = {}): Role | null {
+  if (!actor) return null;
+  for (const who of POLICY[action] as readonly Who[]) {
+    if (!allows(who, actor, resource)) continue;
+    if (who === "facilitator" || who === "official" || who === "admin") return who;
+    return "resident";
+  }
+  return null;
 }
 
 /** For menus: may the actor do this for at least one council or the town? */

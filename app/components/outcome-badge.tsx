@@ -1,0 +1,31 @@
+/** An outcome or status shown by a word and an icon (never by colour alone). */
+import { useTranslation } from "react-i18next";
+import { Icon, type IconName } from "./ui/icon";
+
+const LOOK: Record<string, { icon: IconName; tone: "success" | "danger" | "warning" | "info" | "neutral" }> = {
+  accepted: { icon: "check", tone: "success" },
+  adopted: { icon: "check", tone: "success" },
+  rules_published: { icon: "book", tone: "info" },
+  implemented: { icon: "check", tone: "success" },
+  funded: { icon: "check", tone: "success" },
+  confirmed: { icon: "check", tone: "success" },
+  rejected: { icon: "x", tone: "danger" },
+  postponed: { icon: "clock", tone: "warning" },
+  under_review: { icon: "clock", tone: "warning" },
+  noted: { icon: "info", tone: "neutral" },
+  merged: { icon: "link", tone: "info" },
+  hidden: { icon: "eyeOff", tone: "warning" },
+  restored: { icon: "check", tone: "neutral" },
+  departed: { icon: "alert", tone: "warning" },
+};
+
+export function OutcomeBadge({ outcome, keyPrefix = "decisions.outcomes" }: { outcome: string; keyPrefix?: string }) {
+  const { t } = useTranslation();
+  const look = LOOK[outcome] ?? { icon: "info" as IconName, tone: "neutral" as const };
+  return (
+    <span className={`badge badge-${look.tone}`}>
+      <Icon name={look.icon} size={16} />
+      {t(`${keyPrefix}.${outcome}`, { defaultValue: outcome })}
+    </span>
+  );
+}

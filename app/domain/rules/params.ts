@@ -1,0 +1,67 @@
+/**
+ * The numbers the software enforces, as set by a rulebook version (never code constants
+ * elsewhere). Validated by zod when a version is published and when it is read back.
+ */
+import { z } from "zod";
+import { msg } from "~/lib/messages";
+
+export const ALLOCATION_RULES = ["greedy", "mes", "mes-add1", "mes-add1u"] as const;
+export const BALLOT_TYPES = ["approval", "choose-k"] as const;
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ invalid_type_error: "errors.number", required_error: "errors.required" })
+    .int("errors.integer")
+    .min(min, msg("errors.numberMin", { min }))
+    .max(max, msg("errors.numberMax", { max }));
+
+export const RuleParamsSchema = z.object({
+  /** Days after submission by which an idea must have a written answer. */
+  answerDelayDays: int(1, 365),
+  /** Supports after which an idea must go on its council's agenda. */
+  supportThreshold: int(1, 100_000),
+  /** Minimum length (characters, markdown removed) of every decision's explanation. */
+  minExplanationLength: int(20, 5_000),
+  /** Days after a meeting by which its minutes must be published. */
+  minutesDelayDays: int(1, 180),
+  /** Minimum age to vote in votes and budgets. */
+  minVotingAge: int(11, 18),
+  /** Participatory budget ballot: approval under the envelope, or choose at most k. */
+  ballotType: z.enum(BALLOT_TYPES, { errorMap: () => ({ message: "errors.choose" }) }),
+  /** k for choose-k ballots. */
+  maxChoices: int(1, 100),
+  /** How budget results are computed (declared before the vote). */
+  allocationRule: z.enum(ALLOCATION_RULES, { errorMap: () => ({ message: "errors.choose" }) }),
+  /** Whether proposal votes bind the council (otherwise they are advisory). */
+  votesBinding: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+});
+export type RuleParams = z.infer<typeof RuleParamsSchema>;
+
+/** Parameter order and kind, for forms, tables and diffs. */
+export const PARAM_FIELDS: { key: keyof RuleParams; kind: "int" | "enum" | "bool"; options?: readonly string[] }[] = [
+  { key: "answerDelayDays", kind: "int" },
+  { key: "supportThreshold", kind: "int" },
+  { key: "minExplanationLength", kind: "int" },
+  { key: "minutesDelayDays", kind: "int" },
+  { key: "minVotingAge", kind: "int" },
+  { key: "ballotType", kind: "enum", options: BALLOT_TYPES },
+  { key: "maxChoices", kind: "int" },
+  { key: "allocationRule", kind: "enum", options: ALLOCATION_RULES },
+  { key: "votesBinding", kind: "bool" },
+];
+
+/**
+ * Used only before a town has published its first rulebook (SEED=none): the first
+ * version then sets the real values.
+ */
+export const BOOTSTRAP_PARAMS: RuleParams = {
+  answerDelayDays: 30,
+  supportThreshold: 25,
+  minExplanationLength: 100,
+  minutesDelayDays: 15,
+  minVotingAge: 16,
+  ballotType: "approval",
+  maxChoices: 5,
+  allocationRule: "mes-add1u",
+  votesBinding: false,
+};

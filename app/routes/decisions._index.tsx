@@ -1,0 +1,181 @@
+/** The decision register: every arbitration with its explanation, filterable, newest first. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DecisionItem } from "~/components/decision-item";
+import { Pagination } from "~/components/pagination";
+import { Icon } from "~/components/ui/icon";
+import { SUBJECT_KINDS } from "#db/enums";
+import { canSomewhere } from "~/domain/accounts/policy";
+import { getActor } from "~/domain/accounts/session.server";
+import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
+import { decisionAuthors, DecisionFiltersSchema, listDecisions, registerHead } from "~/domain/decisions/decisions.server";
+import { getFixedT } from "~/i18next.server";
+import { markdownToText } from "~/lib/markdown";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filters = DecisionFiltersSchema.parse(Object.fromEntries(url.searchParams));
+  const council = filters.council && filters.council !== "town" ? getCouncilBySlug(filters.council) : null;
+  const councilId = filters.council === "town" ? ("town" as const) : council?.id ?? (filters.council ? -1 : undefined);
+  const result = listDecisions({ ...filters, councilId });
+  const t = await getFixedT(request);
+  const actor = await getActor(request);
+  return {
+    title: t("decisions.title"),
+    filters,
+    councils: listCouncils().map((c) => ({ slug: c.slug, name: c.name })),
+    authors: decisionAuthors(),
+    head: registerHead(),
+    canPublish: canSomewhere(actor, "decision.publish"),
+    ...result,
+    rows: result.rows.map((r) => ({
+      seq: r.seq,
+      recordedAt: r.recordedAt,
+      subjectKind: r.subjectKind,
+      subjectTitle: r.subjectTitle,
+      outcome: r.outcome,
+      authorName: r.authorName,
+      authorRole: r.authorRole,
+      councilName: r.councilName,
+      supersedesSeq: r.supersedesSeq,
+      summary: truncate(markdownToText(r.explanation), 240),
+    })),
+  };
+}
+
+function truncate(s: string, n: number) {
+  return s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s;
+}
+
+export default function DecisionsRoute() {
+  const { t } = useTranslation();
+  const { rows, total, page, pages, filters, councils, authors, head, canPublish } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filters.council || filters.kind || filters.author || filters.from || filters.to);
+  return (
+    <div className="wrap page">
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">{t("decisions.eyebrow")}</p>
+          <h1>{t("decisions.title")}</h1>
+        </div>
+        {canPublish ? (
+          <Link to="/decisions/new" className="btn btn-primary">
+            <Icon name="plus" /> {t("decisions.publish")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{t("decisions.intro")}</p>
+      <div className="two-col">
+        <div>
+          <p role="status" className="result-count">
+            {t("decisions.count", { count: total })}
+            {filtered ? (
+              <>
+                {" "}
+                <Link to="/decisions">{t("filters.clear")}</Link>
+              </>
+            ) : null}
+          </p>
+          {rows.length === 0 ? (
+            <p className="empty">{t("decisions.none")}</p>
+          ) : (
+            <ol className="plain stack" aria-label={t("decisions.listLabel")}>
+              {rows.map((d) => (
+                <li key={d.seq}>
+                  <DecisionItem d={d} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination page={page} pages={pages} />
+        </div>
+        <aside className="side">
+          <section className="card" aria-labelledby="filters-title">
+            <h2 id="filters-title" className="h3">
+              <Icon name="search" /> {t("filters.title")}
+            </h2>
+            <Form method="get" className="filters">
+              <div className="field">
+                <label htmlFor="f-council">{t("filters.council")}</label>
+                <select id="f-council" name="council" defaultValue={filters.council ?? ""}>
+                  <option value="">{t("filters.all")}</option>
+                  <option value="town">{t("scope.town")}</option>
+                  {councils.map((c) => (
+                    <option key={c.slug} value={c.slug}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-kind">{t("filters.kind")}</label>
+                <select id="f-kind" name="kind" defaultValue={filters.kind ?? ""}>
+                  <option value="">{t("filters.all")}</option>
+                  {SUBJECT_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`decisions.kinds.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-author">{t("filters.author")}</label>
+                <select id="f-author" name="author" defaultValue={filters.author ?? ""}>
+                  <option value="">{t("filters.all")}</option>
+                  {authors.map((a) => (
+                    <option key={a} value={a}>
+                      {a}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field-row">
+                <div className="field">
+                  <label htmlFor="f-from">{t("filters.from")}</label>
+                  <input id="f-from" type="date" name="from" defaultValue={filters.from ?? ""} />
+                </div>
+                <div className="field">
+                  <label htmlFor="f-to">{t("filters.to")}</label>
+                  <input id="f-to" type="date" name="to" defaultValue={filters.to ?? ""} />
+                </div>
+              </div>
+              <button type="submit" className="btn">
+                {t("filters.apply")}
+              </button>
+            </Form>
+          </section>
+          <section className="card" aria-labelledby="chain-title">
+            <h2 id="chain-title" className="h3">
+              <Icon name="hash" /> {t("decisions.chainTitle")}
+            </h2>
+            <p>{t("decisions.chainIntro")}</p>
+            {head ? (
+              <p className="small">
+                {t("decisions.headIs", { seq: head.seq })} <code className="hash">{head.hash}</code>
+              </p>
+            ) : null}
+            <ul className="link-list">
+              <li>
+                <Link to="/decisions/verify">{t("decisions.verifyLink")}</Link>
+              </li>
+              <li>
+                <a href="/open-data/register.json" download>
+                  <Icon name="download" size={16} /> {t("decisions.downloadChain")}
+                </a>
+              </li>
+              <li>
+                <a href="/decisions.atom">
+                  <Icon name="feed" size={16} /> {t("decisions.feed")}
+                </a>
+              </li>
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
