@@ -18,7 +18,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Footer, Header, type ShellData } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
-import { can } from "~/domain/accounts/policy";
+import { can, canSomewhere } from "~/domain/accounts/policy";
+import { unreadCount } from "~/domain/notifications/notifications.server";
 import { getActor } from "~/domain/accounts/session.server";
 import { getTown } from "~/domain/town/town.server";
 import { getLocale } from "~/i18next.server";
@@ -41,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     demo: town.demo,
     actor: actor ? { displayName: actor.displayName } : null,
     canAdmin: can(actor, "admin.view"),
+    canModerate: canSomewhere(actor, "moderation.act"),
+    unread: actor ? unreadCount(actor.userId) : 0,
   };
   return { shell };
 }

@@ -14,3 +14,22 @@ export const SUBJECT_KINDS = [
   "moderation",
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/** An idea's lifecycle (see app/domain/ideas/lifecycle.ts for the allowed moves). */
+export const IDEA_STATUSES = ["submitted", "under_review", "accepted", "rejected", "merged", "in_budget", "on_agenda", "implemented"] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export const IDEA_THEMES = ["mobility", "environment", "public_space", "culture", "sport", "solidarity", "education", "safety", "housing", "economy", "rules"] as const;
+export type IdeaTheme = (typeof IDEA_THEMES)[number];
+
+/** How a contribution reached the platform (médiation). */
+export const CHANNELS = ["online", "assisted", "letter"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const STANCES = ["for", "against", "neutral"] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const REPORT_STATUSES = ["open", "hidden", "dismissed"] as const;
+
+export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -5,7 +5,7 @@
  * Changing this file: run `npm run db:generate` and commit the new migration in db/migrations.
  */
 import { sql } from "drizzle-orm";
-import { ROLES, SUBJECT_KINDS, type Role } from "./enums";
+import { CHANNELS, IDEA_STATUSES, IDEA_THEMES, MEETING_STATUSES, REPORT_STATUSES, ROLES, STANCES, SUBJECT_KINDS, type Role } from "./enums";
 import {
   index,
   uniqueIndex,
@@ -190,4 +190,247 @@ export const ruleVersions = sqliteTable(
     uniqueIndex("rule_versions_scope_number").on(t.scope, t.number),
     index("rule_versions_scope_published").on(t.scope, t.publishedAt),
   ],
+);
+
+// ---------------------------------------------------------------- ideas
+/**
+ * Ideas. `due_at` is fixed at submission from the rules in force then
+ * (answer_delay_days, rule_version_id kept for the record); `answered_at` and
+ * `answered_in_time` are set by the first answer (accepted, rejected or merged) and never
+ * change afterwards. Counts are kept in step by the domain, in the same transaction.
+ * A hidden idea keeps its row; hidden_* say who hid it, when and why.
+ */
+export const ideas = sqliteTable(
+  "ideas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    councilId: integer("council_id").references(() => councils.id),
+    authorId: text("author_id").references(() => users.id),
+    title: text("title").notNull(),
+    /** Markdown. */
+    body: text("body").notNull(),
+    theme: text("theme", { enum: IDEA_THEMES }).notNull(),
+    place: text("place").notNull().default(""),
+    status: text("status", { enum: IDEA_STATUSES }).notNull().default("submitted"),
+    mergedIntoId: integer("merged_into_id"),
+    channel: text("channel", { enum: CHANNELS }).notNull().default("online"),
+    /** Médiation: the facilitator who recorded it, and the resident's name/contact when they have no account. */
+    recordedById: text("recorded_by_id").references(() => users.id),
+    onBehalfName: text("on_behalf_name"),
+    onBehalfContact: text("on_behalf_contact"),
+    consentNoted: integer("consent_noted", { mode: "boolean" }).notNull().default(false),
+    submittedAt: text("submitted_at").notNull(),
+    dueAt: text("due_at").notNull(),
+    answerDelayDays: integer("answer_delay_days").notNull(),
+    ruleVersionId: integer("rule_version_id"),
+    answeredAt: text("answered_at"),
+    answeredInTime: integer("answered_in_time", { mode: "boolean" }),
+    thresholdReachedAt: text("threshold_reached_at"),
+    /** For ideas about the rulebook: the version that carried the idea out. */
+    implementedByRuleVersionId: integer("implemented_by_rule_version_id"),
+    supportCount: integer("support_count").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    editedAt: text("edited_at"),
+    hiddenAt: text("hidden_at"),
+    hiddenByName: text("hidden_by_name"),
+    hiddenReason: text("hidden_reason"),
+    hiddenDecisionSeq: integer("hidden_decision_seq"),
+  },
+  (t) => [
+    // list pages: every filter × every sort (see tests/integration/ideas-indexes.test.ts)
+    index("ideas_submitted_idx").on(t.submittedAt),
+    index("ideas_supports_idx").on(t.supportCount),
+    index("ideas_comments_idx").on(t.commentCount),
+    index("ideas_council_submitted_idx").on(t.councilId, t.submittedAt),
+    index("ideas_council_supports_idx").on(t.councilId, t.supportCount),
+    index("ideas_council_comments_idx").on(t.councilId, t.commentCount),
+    index("ideas_status_submitted_idx").on(t.status, t.submittedAt),
+    index("ideas_status_supports_idx").on(t.status, t.supportCount),
+    index("ideas_status_comments_idx").on(t.status, t.commentCount),
+    index("ideas_theme_submitted_idx").on(t.theme, t.submittedAt),
+    index("ideas_theme_supports_idx").on(t.theme, t.supportCount),
+    index("ideas_theme_comments_idx").on(t.theme, t.commentCount),
+    index("ideas_due_idx").on(t.answeredAt, t.dueAt),
+    index("ideas_author_idx").on(t.authorId),
+    index("ideas_merged_into_idx").on(t.mergedIntoId),
+  ],
+);
+
+/** Every earlier state of an edited idea (the public sees that it was edited, and how). */
+export const ideaRevisions = sqliteTable(
+  "idea_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id").notNull().references(() => ideas.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    theme: text("theme", { enum: IDEA_THEMES }).notNull(),
+    place: text("place").notNull(),
+    /** When this text stopped being current. */
+    replacedAt: text("replaced_at").notNull(),
+  },
+  (t) => [index("idea_revisions_idea_idx").on(t.ideaId, t.id)],
+);
+
+/** "Je soutiens": one per resident per idea (or per named person for assisted supports). */
+export const supports = sqliteTable(
+  "supports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id").notNull().references(() => ideas.id),
+    userId: text("user_id").references(() => users.id),
+    channel: text("channel", { enum: CHANNELS }).notNull().default("online"),
+    recordedById: text("recorded_by_id").references(() => users.id),
+    onBehalfName: text("on_behalf_name"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("supports_idea_user").on(t.ideaId, t.userId),
+    uniqueIndex("supports_idea_behalf").on(t.ideaId, t.onBehalfName),
+    index("supports_user_idx").on(t.userId),
+  ],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id").notNull().references(() => ideas.id),
+    authorId: text("author_id").references(() => users.id),
+    /** One level of replies: a reply's parent is a top-level comment. */
+    parentId: integer("parent_id"),
+    stance: text("stance", { enum: STANCES }).notNull().default("neutral"),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull(),
+    editedAt: text("edited_at"),
+    withdrawnAt: text("withdrawn_at"),
+    hiddenAt: text("hidden_at"),
+    hiddenByName: text("hidden_by_name"),
+    hiddenReason: text("hidden_reason"),
+    hiddenDecisionSeq: integer("hidden_decision_seq"),
+  },
+  (t) => [index("comments_idea_idx").on(t.ideaId, t.id), index("comments_parent_idx").on(t.parentId), index("comments_author_idx").on(t.authorId)],
+);
+
+/** Who follows what (ideas now; councils later): notification events go to followers. */
+export const follows = sqliteTable(
+  "follows",
+  {
+    userId: text("user_id").notNull().references(() => users.id),
+    subjectKind: text("subject_kind", { enum: ["idea", "council"] }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("follows_unique").on(t.userId, t.subjectKind, t.subjectId), index("follows_subject_idx").on(t.subjectKind, t.subjectId)],
+);
+
+/** Reports by residents, and what a facilitator did about them. */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    subjectKind: text("subject_kind", { enum: ["idea", "comment"] }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    councilId: integer("council_id"),
+    reporterId: text("reporter_id").references(() => users.id),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("open"),
+    createdAt: text("created_at").notNull(),
+    resolvedById: text("resolved_by_id").references(() => users.id),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("reports_status_idx").on(t.status, t.createdAt), index("reports_subject_idx").on(t.subjectKind, t.subjectId)],
+);
+
+/**
+ * Notification events (delivery by email / SMS / post comes later; the events exist now).
+ * kind: answer, comment, moderation, merge, threshold…
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    ideaId: integer("idea_id"),
+    decisionSeq: integer("decision_seq"),
+    commentId: integer("comment_id"),
+    meetingId: integer("meeting_id"),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.id)],
+);
+
+// ---------------------------------------------------------------- meetings
+/**
+ * Council meetings. Times are UTC ISO strings (shown and exported in Europe/Paris).
+ * `minutes_due_at` is fixed when the meeting is recorded as held, from the rules in force.
+ */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    councilId: integer("council_id").notNull().references(() => councils.id),
+    title: text("title").notNull(),
+    startsAt: text("starts_at").notNull(),
+    endsAt: text("ends_at").notNull(),
+    placeName: text("place_name").notNull(),
+    address: text("address").notNull().default(""),
+    accessibility: text("accessibility").notNull().default(""),
+    status: text("status", { enum: MEETING_STATUSES }).notNull().default("scheduled"),
+    cancelReason: text("cancel_reason"),
+    /** Markdown; published when agenda_published_at is set. */
+    agenda: text("agenda").notNull().default(""),
+    agendaPublishedAt: text("agenda_published_at"),
+    heldAt: text("held_at"),
+    minutesDueAt: text("minutes_due_at"),
+    minutesDelayDays: integer("minutes_delay_days"),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("meetings_council_starts_idx").on(t.councilId, t.startsAt), index("meetings_starts_idx").on(t.startsAt)],
+);
+
+/** Ideas linked from a meeting's agenda. */
+export const meetingAgendaIdeas = sqliteTable(
+  "meeting_agenda_ideas",
+  {
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    ideaId: integer("idea_id").notNull().references(() => ideas.id),
+  },
+  (t) => [uniqueIndex("meeting_agenda_ideas_unique").on(t.meetingId, t.ideaId), index("meeting_agenda_ideas_idea_idx").on(t.ideaId)],
+);
+
+/** "I will come": one row per resident per meeting. */
+export const meetingAttendees = sqliteTable(
+  "meeting_attendees",
+  {
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    userId: text("user_id").notNull().references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("meeting_attendees_unique").on(t.meetingId, t.userId)],
+);
+
+/**
+ * Minutes (compte rendu), versioned: every publication is a new row, never edited
+ * (triggers in 0007_minutes_append_only). The current minutes are the latest version.
+ */
+export const minutesVersions = sqliteTable(
+  "minutes_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    attendanceCount: integer("attendance_count").notNull(),
+    /** Why this version replaces the previous one (NULL for the first). */
+    changeNote: text("change_note"),
+    publishedAt: text("published_at").notNull(),
+    publishedById: text("published_by_id").references(() => users.id),
+    publishedByName: text("published_by_name").notNull(),
+  },
+  (t) => [uniqueIndex("minutes_versions_unique").on(t.meetingId, t.version)],
 );

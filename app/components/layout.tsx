@@ -8,10 +8,14 @@ export interface ShellData {
   townName: string;
   actor: { displayName: string } | null;
   canAdmin: boolean;
+  canModerate: boolean;
+  unread: number;
 }
 
 const NAV: { to: string; key: string; icon: IconName }[] = [
+  { to: "/ideas", key: "nav.ideas", icon: "bulb" },
   { to: "/councils", key: "nav.councils", icon: "map" },
+  { to: "/meetings", key: "nav.meetings", icon: "calendar" },
   { to: "/decisions", key: "nav.decisions", icon: "scale" },
   { to: "/rules", key: "nav.rules", icon: "book" },
 ];
@@ -34,6 +38,10 @@ export function Header({ shell }: { shell: ShellData }) {
           </span>
         </Link>
         <div className="header-tools">
+          <Link to="/search" className="btn-link">
+            <Icon name="search" size={18} />
+            <span>{t("nav.search")}</span>
+          </Link>
           <Form method="post" action="/language" className="lang-switch" reloadDocument>
             <input type="hidden" name="redirectTo" value={back} />
             <input type="hidden" name="lng" value={other} />
@@ -47,12 +55,29 @@ export function Header({ shell }: { shell: ShellData }) {
               <summary>
                 <Icon name="user" size={18} />
                 <span className="account-name">{shell.actor.displayName}</span>
+                {shell.unread ? (
+                  <>
+                    <span className="dot" aria-hidden="true" />
+                    <span className="visually-hidden">{t("nav.unread", { count: shell.unread })}</span>
+                  </>
+                ) : null}
                 <Icon name="chevronDown" size={16} />
               </summary>
               <ul>
                 <li>
                   <Link to="/account">{t("nav.account")}</Link>
                 </li>
+                <li>
+                  <Link to="/account/notifications">
+                    {t("nav.notifications")}
+                    {shell.unread ? <span className="count-pill">{t("nav.unread", { count: shell.unread })}</span> : null}
+                  </Link>
+                </li>
+                {shell.canModerate ? (
+                  <li>
+                    <Link to="/moderation">{t("nav.moderation")}</Link>
+                  </li>
+                ) : null}
                 {shell.canAdmin ? (
                   <li>
                     <Link to="/admin">{t("nav.admin")}</Link>

@@ -57,3 +57,8 @@ export function formatPercent(ratio: number, locale: Locale, digits = 0) {
     maximumFractionDigits: digits,
   }).format(ratio);
 }
+
+/** "18:30" / "18:30" (24-hour clock in both languages). */
+export function formatTime(d: Date | string | number, locale: Locale, timeZone = TOWN_TIME_ZONE) {
+  return new Intl.DateTimeFormat(intlTag[locale], { timeStyle: "short", timeZone }).format(toDate(d));
+}

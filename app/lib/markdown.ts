@@ -39,9 +39,18 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMarkdown(source: string): string {
+/**
+ * `headingBase`: the level that the text's top headings take (2 by default: the page owns
+ * its h1). Documents embedded under a page section (minutes, agendas) use 3.
+ */
+export function renderMarkdown(source: string, opts: { headingBase?: 2 | 3 } = {}): string {
   const html = marked.parse(source ?? "") as string;
-  return sanitizeHtml(html, OPTIONS);
+  if ((opts.headingBase ?? 2) === 2) return sanitizeHtml(html, OPTIONS);
+  const shift = (level: number) => `h${Math.min(6, level + 1)}`;
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    transformTags: { ...OPTIONS.transformTags, h1: "h3", h2: shift(2), h3: shift(3), h4: shift(4), h5: shift(5) },
+  });
 }
 
 /** Plain text from markdown, for feeds, snippets and search. */

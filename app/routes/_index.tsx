@@ -8,6 +8,9 @@ import { listCouncils } from "~/domain/councils/councils.server";
 import { recentDecisions } from "~/domain/decisions/decisions.server";
 import { DecisionItem } from "~/components/decision-item";
 import { markdownToText } from "~/lib/markdown";
+import { IdeaCard } from "~/components/idea/idea-card";
+import { listIdeas } from "~/domain/ideas/ideas.server";
+import { ideaSummary } from "~/domain/ideas/views.server";
 import { getTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
@@ -20,13 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("home.title"),
     townName: getTown().name,
     councils: listCouncils(),
+    ideas: listIdeas({ sort: "supported", pageSize: 3, status: undefined }).rows.filter((r) => r.status !== "merged").map((r) => ideaSummary(r)),
     decisions: recentDecisions(3).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
   };
 }
 
 export default function HomeRoute() {
   const { t } = useTranslation();
-  const { townName, councils, decisions } = useLoaderData<typeof loader>();
+  const { townName, councils, decisions, ideas } = useLoaderData<typeof loader>();
   const steps = ["propose", "discuss", "arbitrate", "explain"] as const;
   return (
     <>
@@ -36,7 +40,10 @@ export default function HomeRoute() {
           <h1>{t("home.heading")}</h1>
           <p className="lead">{t("home.lead")}</p>
           <p className="hero-actions">
-            <Link to="/councils" className="btn btn-primary">
+            <Link to="/ideas/new" className="btn btn-primary">
+              <Icon name="bulb" /> {t("ideas.propose")}
+            </Link>
+            <Link to="/councils" className="btn">
               <Icon name="map" /> {t("home.findCouncil")}
             </Link>
             <Link to="/rules" className="btn">
@@ -57,6 +64,23 @@ export default function HomeRoute() {
           ))}
         </ol>
       </section>
+      {ideas.length ? (
+        <section className="wrap section" aria-labelledby="ideas-title">
+          <div className="section-head">
+            <h2 id="ideas-title">{t("home.ideasTitle")}</h2>
+            <span>
+              <Link to="/ideas">{t("home.allIdeas")}</Link> · <Link to="/ideas/new">{t("ideas.propose")}</Link>
+            </span>
+          </div>
+          <ul className="card-grid">
+            {ideas.map((i) => (
+              <li key={i.id}>
+                <IdeaCard idea={i} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {decisions.length ? (
         <section className="wrap section" aria-labelledby="decisions-title">
           <div className="section-head">

@@ -9,6 +9,14 @@ import { councilMemberCount, councilPeople, getCouncilBySlug } from "~/domain/co
 import { markdownToText, renderMarkdown } from "~/lib/markdown";
 import { recentDecisions } from "~/domain/decisions/decisions.server";
 import { DecisionItem } from "~/components/decision-item";
+import { IdeaCard } from "~/components/idea/idea-card";
+import { MeetingItem } from "~/components/meeting/meeting-item";
+import { followCouncil, followsCouncil, listMeetings } from "~/domain/meetings/meetings.server";
+import { Form } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getActor as actorOf } from "~/domain/accounts/session.server";
+import { ideasAwaitingAgenda, listIdeas } from "~/domain/ideas/ideas.server";
+import { ideaSummary } from "~/domain/ideas/views.server";
 import { notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -24,13 +32,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: councilPeople(council.id),
     members: councilMemberCount(council.id),
     canEdit: can(actor, "council.edit", { councilId: council.id }),
+    upcoming: listMeetings({ councilId: council.id, when: "upcoming", limit: 3 }),
+    past: listMeetings({ councilId: council.id, when: "past", limit: 3 }),
+    following: actor ? followsCouncil(actor.userId, council.id) : false,
+    canFollow: can(actor, "council.follow", { councilId: council.id }),
+    canSchedule: can(actor, "meeting.manage", { councilId: council.id }),
+    ideas: listIdeas({ councilId: council.id, pageSize: 4 }).rows.map((r) => ideaSummary(r)),
+    ideaCount: listIdeas({ councilId: council.id, pageSize: 1 }).total,
+    awaitingAgenda: ideasAwaitingAgenda(council.id),
     decisions: recentDecisions(5, council.id).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const council = getCouncilBySlug(params.slug ?? "");
+  if (!council) notFound();
+  const actor = await actorOf(request);
+  if (!actor) throw redirect(`/login?redirectTo=/councils/${council.slug}`);
+  const intent = (await request.formData()).get("intent");
+  followCouncil(actor, council.id, intent === "follow");
+  return redirect(`/councils/${council.slug}#follow`);
+}
+
 export default function CouncilRoute() {
   const { t } = useTranslation();
-  const { council, people, members, canEdit, decisions } = useLoaderData<typeof loader>();
+  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule } = useLoaderData<typeof loader>();
   const facilitators = people.filter((p) => p.role === "facilitator");
   const officials = people.filter((p) => p.role === "official");
   return (
@@ -58,6 +84,67 @@ export default function CouncilRoute() {
             <h2 id="about-title">{t("councils.about")}</h2>
             <div dangerouslySetInnerHTML={{ __html: council.descriptionHtml }} />
           </section>
+          <section aria-labelledby="council-meetings-title" className="section">
+            <div className="section-head">
+              <h2 id="council-meetings-title">{t("councils.meetings")}</h2>
+              <span>
+                <Link to={`/meetings?council=${council.slug}`}>{t("councils.allMeetings")}</Link>
+                {" · "}
+                <a href={`/councils/${council.slug}/meetings.ics`}><Icon name="calendar" size={16} /> {t("meetings.subscribe")}</a>
+                {canSchedule ? <> · <Link to={`/meetings/new?council=${council.slug}`}>{t("meetings.schedule")}</Link></> : null}
+              </span>
+            </div>
+            {past.some((m) => m.minutesOverdue) ? (
+              <div className="notice notice-error" role="note">
+                <Icon name="clock" />
+                <p>{t("councils.minutesOverdue", { count: past.filter((m) => m.minutesOverdue).length })}</p>
+              </div>
+            ) : null}
+            <h3>{t("meetings.upcoming")}</h3>
+            {upcoming.length ? (
+              <ul className="card-grid compact">{upcoming.map((m) => <li key={m.id}><MeetingItem m={m} showCouncil={false} headingLevel={3} /></li>)}</ul>
+            ) : (
+              <p className="empty">{t("meetings.noUpcoming")}</p>
+            )}
+            <h3>{t("meetings.past")}</h3>
+            {past.length ? (
+              <ul className="card-grid compact">{past.map((m) => <li key={m.id}><MeetingItem m={m} showCouncil={false} headingLevel={3} /></li>)}</ul>
+            ) : (
+              <p className="empty">{t("meetings.noPast")}</p>
+            )}
+          </section>
+          <section aria-labelledby="council-ideas-title" className="section">
+            <div className="section-head">
+              <h2 id="council-ideas-title">{t("councils.ideas")}</h2>
+              <span>
+                <Link to={`/ideas?council=${council.slug}`}>{t("councils.allIdeas", { count: ideaCount })}</Link>
+                {" · "}
+                <Link to={`/ideas/new?council=${council.slug}`}>{t("ideas.propose")}</Link>
+              </span>
+            </div>
+            {awaitingAgenda.length ? (
+              <div className="notice notice-info" role="note">
+                <Icon name="calendar" />
+                <div>
+                  <p>{t("councils.awaitingAgenda", { count: awaitingAgenda.length })}</p>
+                  <ul>
+                    {awaitingAgenda.map((i) => (
+                      <li key={i.id}><Link to={`/ideas/${i.id}`}>{i.title}</Link> ({t("ideas.supportCount", { count: i.supportCount, n: i.supportCount })})</li>
+                    ))}
+                  </ul>
+                </div>
+              </div>
+            ) : null}
+            {ideas.length === 0 ? (
+              <p className="empty">{t("councils.noIdeas")}</p>
+            ) : (
+              <ul className="card-grid compact">
+                {ideas.map((i) => (
+                  <li key={i.id}><IdeaCard idea={i} headingLevel={3} /></li>
+                ))}
+              </ul>
+            )}
+          </section>
           <section aria-labelledby="council-decisions-title" className="section">
             <div className="section-head">
               <h2 id="council-decisions-title">{t("councils.decisions")}</h2>
@@ -83,6 +170,17 @@ export default function CouncilRoute() {
           </section>
         </div>
         <aside className="side">
+          {canFollow ? (
+            <section id="follow" className="card">
+              <Form method="post">
+                <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+                <button type="submit" className={following ? "btn wide" : "btn btn-primary wide"}>
+                  <Icon name="feed" /> {following ? t("councils.unfollow") : t("councils.follow")}
+                </button>
+              </Form>
+              <p className="small muted">{t("councils.followHint")}</p>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="territory-title">
             <h2 id="territory-title" className="h3">
               <Icon name="map" /> {t("councils.territory")}

@@ -11,6 +11,7 @@ import { getActor } from "~/domain/accounts/session.server";
 import { listCouncils } from "~/domain/councils/councils.server";
 import { FREE_OUTCOMES, FreeDecisionSchema, getDecision, publishCouncilDecision } from "~/domain/decisions/decisions.server";
 import { rulesInForce } from "~/domain/rules/in-force.server";
+import { getMeeting } from "~/domain/meetings/meetings.server";
 import { getFixedT } from "~/i18next.server";
 import { replyWithError, requireActor } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -23,8 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!canSomewhere(actor, "decision.publish")) throw new Response("Forbidden", { status: 403 });
   const t = await getFixedT(request);
-  const supersedesSeq = Number(new URL(request.url).searchParams.get("supersedes")) || null;
+  const q = new URL(request.url).searchParams;
+  const supersedesSeq = Number(q.get("supersedes")) || null;
   const old = supersedesSeq ? getDecision(supersedesSeq) : null;
+  // Published from a meeting: the decision cites the meeting's minutes as evidence.
+  const meeting = Number(q.get("meeting")) ? getMeeting(Number(q.get("meeting"))) : null;
   return {
     title: t("decisionForm.title"),
     townAllowed: can(actor, "decision.publish", { councilId: null }),
@@ -34,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     minLength: rulesInForce().params.minExplanationLength,
     defaults: old
       ? { councilId: old.councilId === null ? "town" : String(old.councilId), title: old.subjectTitle, supersedes: String(old.seq) }
-      : undefined,
+      : meeting
+        ? { councilId: String(meeting.councilId), evidence: `/meetings/${meeting.id}#minutes ${t("decisionForm.minutesOf", { title: meeting.title })}` }
+        : undefined,
     old: old ? { seq: old.seq, title: old.subjectTitle } : null,
   };
 }

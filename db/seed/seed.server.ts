@@ -12,6 +12,8 @@ import { getCouncilBySlug } from "~/domain/councils/councils.server";
 import { recordDecision } from "~/domain/decisions/record.server";
 import { publishRuleVersion } from "~/domain/rules/rules.server";
 import { DEMO_COUNCIL_DECISIONS, DEMO_RULES } from "./demo-rules";
+import { ideaEvents, type SeedEvent } from "./seed-ideas.server";
+import { meetingEvents } from "./seed-meetings.server";
 import { DEMO_ACCOUNTS, DEMO_COUNCILS, DEMO_PASSWORD, DEMO_TOWN } from "./demo-town";
 
 export function seedEmptyTown(name: string) {
@@ -41,23 +43,39 @@ export async function seedDemo() {
       }
     }
   });
-  seedRegister(loadActor(ids.get("official")!)!);
+  const official = loadActor(ids.get("official")!)!;
+  const facilitator = loadActor(ids.get("facilitator")!)!;
+  // The town hall's front desk: a town-wide facilitator (médiation, councils without their own).
+  const deskId = generateIdFromEntropySize(10);
+  db.insert(users).values({ id: deskId, email: "accueil@mairie-montclair.example", displayName: "Lucie Garnier (accueil de la mairie)", passwordHash: hash }).run();
+  db.insert(roleAssignments).values({ userId: deskId, role: "facilitator", councilId: null }).run();
+  const desk = loadActor(deskId)!;
+  const facilitatorFor = (councilId: number | null) =>
+    councilId !== null && facilitator.assignments.some((a) => a.role === "facilitator" && a.councilId === councilId) ? facilitator : desk;
+  const now = Date.now();
+  const events = [
+    ...registerEvents(official),
+    ...ideaEvents({ passwordHash: hash, now, demoResident: loadActor(ids.get("resident")!)!, official, facilitatorFor }),
+    ...meetingEvents({ now, official, facilitators: facilitatorFor }),
+  ];
+  // Everything happens in time order, so the register reads chronologically.
+  events.sort((a, b) => a.at - b.at);
+  for (const e of events) e.run();
 }
 
-/** The rulebook versions and council decisions, in date order, through the domain functions. */
-function seedRegister(official: Actor) {
-  type Event = { at: string; run: () => void };
-  const events: Event[] = [];
+/** The rulebook versions and council decisions, through the domain functions. */
+function registerEvents(official: Actor): SeedEvent[] {
+  const events: SeedEvent[] = [];
   for (const r of DEMO_RULES) {
     events.push({
-      at: r.at,
-      run: () => publishRuleVersion(official, { scope: "town", title: r.title, body: r.body, explanation: r.explanation, ...r.params }, new Date(r.at)),
+      at: Date.parse(r.at),
+      run: () => void publishRuleVersion(official, { scope: "town", title: r.title, body: r.body, explanation: r.explanation, ...r.params }, new Date(r.at)),
     });
   }
   let last: number | null = null;
   for (const d of DEMO_COUNCIL_DECISIONS) {
     events.push({
-      at: d.at,
+      at: Date.parse(d.at),
       run: () => {
         const councilId = d.council ? getCouncilBySlug(d.council)!.id : null;
         const row = db.transaction((tx) =>
@@ -76,6 +94,5 @@ function seedRegister(official: Actor) {
       },
     });
   }
-  events.sort((a, b) => a.at.localeCompare(b.at));
-  for (const e of events) e.run();
+  return events;
 }

@@ -41,3 +41,10 @@ describe("renderMarkdown", () => {
     expect(markdownToText("Un **banc** <script>x</script>")).toBe("Un banc <script>x</script>".replace(/<script>x<\/script>/, "&lt;script&gt;x&lt;/script&gt;"));
   });
 });
+
+describe("embedded documents", () => {
+  it("shifts headings below the page's sections", () => {
+    expect(renderMarkdown("# A\n\n## B\n\n### C", { headingBase: 3 })).toBe("<h3>A</h3>\n<h3>B</h3>\n<h4>C</h4>\n");
+    expect(renderMarkdown("<script>x</script>", { headingBase: 3 })).not.toMatch(/<script/);
+  });
+});

@@ -57,6 +57,26 @@ export const POLICY = {
   // the decision register and the rulebook
   "decision.publish": ["official"],
   "rules.publish": ["official"],
+  // ideas
+  "idea.create": ["signedIn"],
+  "idea.createOnBehalf": ["facilitator"],
+  "idea.edit": ["owner"],
+  "idea.support": ["signedIn"],
+  "idea.supportOnBehalf": ["facilitator"],
+  "idea.follow": ["signedIn"],
+  "idea.answer": ["facilitator", "official"],
+  "idea.merge": ["facilitator", "official"],
+  "comment.create": ["signedIn"],
+  "comment.edit": ["owner"],
+  // moderation
+  "content.report": ["signedIn"],
+  "moderation.act": ["facilitator"],
+  // notifications
+  "notifications.view": ["signedIn"],
+  // meetings
+  "meeting.manage": ["facilitator"],
+  "meeting.attend": ["signedIn"],
+  "council.follow": ["signedIn"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof POLICY;

@@ -147,7 +147,7 @@ export const FreeDecisionSchema = z.object({
 });
 export type FreeDecisionInput = z.infer<typeof FreeDecisionSchema>;
 
-export function publishCouncilDecision(actor: MaybeActor, input: FreeDecisionInput): DecisionRow {
+export function publishCouncilDecision(actor: MaybeActor, input: FreeDecisionInput, opts: { now?: Date } = {}): DecisionRow {
   const a = assertCanAs(actor, "decision.publish", { councilId: input.councilId });
   const role = actingRole(a, "decision.publish", { councilId: input.councilId });
   if (!role) throw new DomainError("errors.forbidden", 403);
@@ -160,6 +160,7 @@ export function publishCouncilDecision(actor: MaybeActor, input: FreeDecisionInp
       evidence: parseEvidence(input.evidence) ?? [],
       supersedesSeq: input.supersedes,
       authorRole: role,
+      at: opts.now,
     }),
   );
 }

@@ -5,6 +5,8 @@
  * Licence: Licence Ouverte 2.0 (Etalab) for everything listed.
  */
 import { decisionDatasets } from "../decisions/opendata.server";
+import { ideaDatasets } from "../ideas/opendata.server";
+import { meetingDatasets } from "../meetings/opendata.server";
 import { rulesDatasets } from "../rules/opendata.server";
 import type { Dataset } from "./types";
 
@@ -13,7 +15,7 @@ export type { Dataset, DatasetContext } from "./types";
 export const LICENCE = { name: "Licence Ouverte 2.0 (Etalab)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" };
 
 export function datasets(): Dataset[] {
-  return [...decisionDatasets, ...rulesDatasets];
+  return [...decisionDatasets, ...rulesDatasets, ...ideaDatasets, ...meetingDatasets];
 }
 
 export function findDataset(file: string): Dataset | undefined {

@@ -1,0 +1,243 @@
+/**
+ * Arguments for and against in two columns, then the neutral discussion; one level of
+ * replies. Hidden comments are replaced by a notice (who, when, why); withdrawn ones too.
+ */
+import { getInputProps, getTextareaProps } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommentEditSchema, CommentSchema, ModerationSchema, ReportSchema } from "~/domain/ideas/schemas";
+import { formatDateTime } from "~/lib/format";
+import { useLocale } from "../hooks";
+import { Markdown } from "../markdown";
+import { ErrorList, TextareaField } from "../ui/field";
+import { Icon } from "../ui/icon";
+import { IntentForm, useIntentForm, type IntentResult } from "./intent-form";
+
+export interface CommentView {
+  id: number;
+  parentId: number | null;
+  stance: "for" | "against" | "neutral";
+  body: string;
+  bodyHtml: string;
+  createdAt: string;
+  editedAt: string | null;
+  withdrawnAt: string | null;
+  hiddenAt: string | null;
+  hiddenByName: string | null;
+  hiddenReason: string | null;
+  hiddenDecisionSeq: number | null;
+  authorId: string | null;
+  authorName: string | null;
+}
+
+interface Viewer {
+  signedIn: boolean;
+  userId: string | null;
+  canComment: boolean;
+  canReport: boolean;
+  canModerate: boolean;
+}
+
+export function IdeaArguments({ ideaId, comments, viewer, result }: { ideaId: number; comments: CommentView[]; viewer: Viewer; result: IntentResult }) {
+  const { t } = useTranslation();
+  const top = comments.filter((c) => c.parentId === null);
+  const replies = (id: number) => comments.filter((c) => c.parentId === id);
+  const column = (stance: CommentView["stance"]) => top.filter((c) => c.stance === stance);
+  const item = (c: CommentView) => (
+    <li key={c.id}>
+      <CommentItem c={c} viewer={viewer} result={result} ideaId={ideaId} />
+      {replies(c.id).length ? (
+        <ol className="plain replies" aria-label={t("idea.repliesTo", { id: c.id })}>
+          {replies(c.id).map((r) => (
+            <li key={r.id}>
+              <CommentItem c={r} viewer={viewer} result={result} ideaId={ideaId} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {viewer.canComment && !c.hiddenAt && !c.withdrawnAt ? <ReplyForm parentId={c.id} result={result} /> : null}
+    </li>
+  );
+  return (
+    <section id="arguments" aria-labelledby="arguments-title" className="section">
+      <h2 id="arguments-title">{t("idea.arguments")}</h2>
+      <div className="arguments">
+        <section aria-labelledby="for-title" className="argument-col argument-for">
+          <h3 id="for-title"><Icon name="thumbUp" /> {t("idea.argumentsFor", { count: column("for").length })}</h3>
+          {column("for").length ? <ol className="plain stack">{column("for").map(item)}</ol> : <p className="empty">{t("idea.noArgumentFor")}</p>}
+        </section>
+        <section aria-labelledby="against-title" className="argument-col argument-against">
+          <h3 id="against-title"><Icon name="thumbDown" /> {t("idea.argumentsAgainst", { count: column("against").length })}</h3>
+          {column("against").length ? <ol className="plain stack">{column("against").map(item)}</ol> : <p className="empty">{t("idea.noArgumentAgainst")}</p>}
+        </section>
+      </div>
+      <section aria-labelledby="discussion-title" className="discussion">
+        <h3 id="discussion-title"><Icon name="message" /> {t("idea.discussion", { count: column("neutral").length })}</h3>
+        {column("neutral").length ? <ol className="plain stack">{column("neutral").map(item)}</ol> : <p className="empty">{t("idea.noDiscussion")}</p>}
+      </section>
+      {viewer.canComment ? (
+        <CommentForm result={result} />
+      ) : !viewer.signedIn ? (
+        <p className="card">
+          <Link to={`/login?redirectTo=${encodeURIComponent(`/ideas/${ideaId}#arguments`)}`}>{t("idea.loginToComment")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function WithdrawForm({ id, result }: { id: number; result: IntentResult }) {
+  const { t } = useTranslation();
+  const [form] = useIntentForm(`withdrawComment:${id}`, CommentEditSchema, result);
+  return (
+    <IntentForm form={form} intent="withdrawComment" target={String(id)} className="inline">
+      <button type="submit" className="btn-link">{t("idea.withdrawComment")}</button>
+    </IntentForm>
+  );
+}
+
+function CommentItem({ c, viewer, result }: { c: CommentView; viewer: Viewer; result: IntentResult; ideaId: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const mine = !!viewer.userId && viewer.userId === c.authorId;
+  return (
+    <article id={`comment-${c.id}`} className={`comment comment-${c.stance}`} tabIndex={-1}>
+      <p className="comment-meta">
+        <strong>{c.authorName ?? t("idea.anonymous")}</strong>
+        {c.parentId === null && c.stance !== "neutral" ? (
+          <span className={`stance stance-${c.stance}`}>
+            <Icon name={c.stance === "for" ? "thumbUp" : "thumbDown"} size={14} /> {t(`idea.stances.${c.stance}`)}
+          </span>
+        ) : null}
+        <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, locale)}</time>
+        {c.editedAt ? <span className="muted">({t("idea.commentEdited")})</span> : null}
+      </p>
+      {c.hiddenAt ? (
+        <div className="notice notice-warning hidden-notice" role="note">
+          <Icon name="eyeOff" size={18} />
+          <p>
+            {t("moderation.commentHiddenBy", { name: c.hiddenByName, date: formatDateTime(c.hiddenAt, locale) })} {t("moderation.reason")} « {c.hiddenReason} »{" "}
+            <Link to={`/decisions/${c.hiddenDecisionSeq}`}>{t("decisions.number", { seq: c.hiddenDecisionSeq })}</Link>
+          </p>
+        </div>
+      ) : c.withdrawnAt ? (
+        <p className="muted"><em>{t("idea.commentWithdrawn", { date: formatDateTime(c.withdrawnAt, locale) })}</em></p>
+      ) : (
+        <Markdown html={c.bodyHtml} className="prose comment-body" />
+      )}
+      <div className="comment-actions">
+        {mine && !c.hiddenAt && !c.withdrawnAt ? (
+          <>
+            <EditCommentForm c={c} result={result} />
+            <WithdrawForm id={c.id} result={result} />
+          </>
+        ) : null}
+        {viewer.canReport && !mine && !c.hiddenAt && !c.withdrawnAt ? <ReportForm kind="comment" id={c.id} result={result} /> : null}
+        {viewer.canModerate && !c.withdrawnAt ? <ModerateForm kind="comment" id={c.id} hidden={!!c.hiddenAt} result={result} /> : null}
+      </div>
+    </article>
+  );
+}
+
+function CommentForm({ result }: { result: IntentResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useIntentForm("comment:", CommentSchema, result, { stance: "neutral" });
+  const stance = fields.stance;
+  return (
+    <section className="card comment-form" aria-labelledby="comment-form-title">
+      <h3 id="comment-form-title">{t("idea.addComment")}</h3>
+      <IntentForm form={form} intent="comment" target="">
+        <fieldset className="stance-choice" aria-describedby={`${stance.id}-error`}>
+          <legend>{t("idea.yourStance")}</legend>
+          {(["for", "against", "neutral"] as const).map((s) => (
+            <label key={s} className="radio">
+              <input type="radio" name={stance.name} value={s} defaultChecked={(stance.initialValue ?? "neutral") === s} />
+              {t(`idea.stanceChoices.${s}`)}
+            </label>
+          ))}
+          <ErrorList id={`${stance.id}-error`} errors={stance.errors} />
+        </fieldset>
+        <TextareaField label={t("idea.commentBody")} hint={t("form.markdownHint")} rows={5} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
+        <button type="submit" className="btn btn-primary">{t("idea.publishComment")}</button>
+      </IntentForm>
+    </section>
+  );
+}
+
+function ReplyForm({ parentId, result }: { parentId: number; result: IntentResult }) {
+  const { t } = useTranslation();
+  const id = `reply:${parentId}`;
+  const [form, fields] = useIntentForm(id, CommentSchema, result);
+  const open = result && `${result.intent}:${result.target}` === id;
+  return (
+    <details className="reply" open={open || undefined}>
+      <summary>{t("idea.reply")}</summary>
+      <IntentForm form={form} intent="reply" target={String(parentId)}>
+        <input type="hidden" name="parentId" value={parentId} />
+        <TextareaField label={t("idea.replyBody")} rows={3} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
+        <button type="submit" className="btn btn-small">{t("idea.publishReply")}</button>
+      </IntentForm>
+    </details>
+  );
+}
+
+function EditCommentForm({ c, result }: { c: CommentView; result: IntentResult }) {
+  const { t } = useTranslation();
+  const id = `editComment:${c.id}`;
+  const [form, fields] = useIntentForm(id, CommentEditSchema, result, { body: c.body, commentId: String(c.id) });
+  const open = result && `${result.intent}:${result.target}` === id;
+  return (
+    <details className="inline-details" open={open || undefined}>
+      <summary>{t("idea.editComment")}</summary>
+      <IntentForm form={form} intent="editComment" target={String(c.id)}>
+        <input {...getInputProps(fields.commentId, { type: "hidden" })} />
+        <TextareaField label={t("idea.commentBody")} rows={4} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
+        <button type="submit" className="btn btn-small">{t("form.save")}</button>
+      </IntentForm>
+    </details>
+  );
+}
+
+export function ReportForm({ kind, id, result }: { kind: "idea" | "comment"; id: number; result: IntentResult }) {
+  const { t } = useTranslation();
+  const fid = `report:${kind}-${id}`;
+  const [form, fields] = useIntentForm(fid, ReportSchema, result);
+  const open = result && `${result.intent}:${result.target}` === fid;
+  return (
+    <details className="inline-details" open={open || undefined}>
+      <summary><Icon name="flag" size={14} /> {t("moderation.report")}</summary>
+      <IntentForm form={form} intent="report" target={`${kind}-${id}`}>
+        <input type="hidden" name="subjectKind" value={kind} />
+        <input type="hidden" name="subjectId" value={id} />
+        <TextareaField label={t("moderation.reportReason")} hint={t("moderation.reportHint")} rows={2} errors={fields.reason.errors} {...getTextareaProps(fields.reason, { ariaAttributes: false })} id={fields.reason.id} />
+        <button type="submit" className="btn btn-small">{t("moderation.sendReport")}</button>
+      </IntentForm>
+    </details>
+  );
+}
+
+export function ModerateForm({ kind, id, hidden, result }: { kind: "idea" | "comment"; id: number; hidden: boolean; result: IntentResult }) {
+  const { t } = useTranslation();
+  const intent = hidden ? "restore" : "hide";
+  const fid = `${intent}:${kind}-${id}`;
+  const [form, fields] = useIntentForm(fid, ModerationSchema, result);
+  const open = result && `${result.intent}:${result.target}` === fid;
+  return (
+    <details className="inline-details" open={open || undefined}>
+      <summary><Icon name={hidden ? "check" : "eyeOff"} size={14} /> {t(hidden ? "moderation.restore" : "moderation.hide")}</summary>
+      <IntentForm form={form} intent={intent} target={`${kind}-${id}`}>
+        <input type="hidden" name="subjectKind" value={kind} />
+        <input type="hidden" name="subjectId" value={id} />
+        <TextareaField
+          label={t(hidden ? "moderation.restoreReason" : "moderation.hideReason")}
+          hint={t("moderation.publicReasonHint")}
+          rows={3}
+          errors={fields.reason.errors}
+          {...getTextareaProps(fields.reason, { ariaAttributes: false })}
+          id={fields.reason.id}
+        />
+        <button type="submit" className="btn btn-small">{t(hidden ? "moderation.restoreSubmit" : "moderation.hideSubmit")}</button>
+      </IntentForm>
+    </details>
+  );
+}

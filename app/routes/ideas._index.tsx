@@ -1,0 +1,142 @@
+/** Ideas, town-wide or per council: filters (status, theme, council, overdue) and sorts. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { IdeaCard } from "~/components/idea/idea-card";
+import { Pagination } from "~/components/pagination";
+import { Icon } from "~/components/ui/icon";
+import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
+import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
+import { listIdeas } from "~/domain/ideas/ideas.server";
+import { IdeaFiltersSchema } from "~/domain/ideas/schemas";
+import { ideaSummary } from "~/domain/ideas/views.server";
+import { getFixedT } from "~/i18next.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const filters = IdeaFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const council = filters.council ? getCouncilBySlug(filters.council) : null;
+  const result = listIdeas({
+    councilId: council?.id ?? (filters.council ? -1 : undefined),
+    status: filters.status,
+    theme: filters.theme,
+    overdue: filters.overdue === "1",
+    sort: filters.sort,
+    page: filters.page,
+  });
+  const t = await getFixedT(request);
+  return {
+    title: council ? t("ideas.titleIn", { council: council.name }) : t("ideas.title"),
+    filters,
+    councilName: council?.name ?? null,
+    councils: listCouncils().map((c) => ({ slug: c.slug, name: c.name })),
+    ...result,
+    rows: result.rows.map((r) => ideaSummary(r)),
+  };
+}
+
+export default function IdeasRoute() {
+  const { t } = useTranslation();
+  const { rows, total, page, pages, filters, councils, councilName } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filters.council || filters.status || filters.theme || filters.overdue);
+  return (
+    <div className="wrap page">
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">{t("ideas.eyebrow")}</p>
+          <h1>{councilName ? t("ideas.titleIn", { council: councilName }) : t("ideas.title")}</h1>
+        </div>
+        <Link to="/ideas/new" className="btn btn-primary">
+          <Icon name="plus" /> {t("ideas.propose")}
+        </Link>
+      </div>
+      <p className="lead">{t("ideas.intro")}</p>
+      <div className="two-col">
+        <div>
+          <p role="status" className="result-count">
+            {t("ideas.count", { count: total })}
+            {filtered ? (
+              <>
+                {" "}
+                <Link to="/ideas">{t("filters.clear")}</Link>
+              </>
+            ) : null}
+          </p>
+          {rows.length === 0 ? (
+            <p className="empty">{t("ideas.none")}</p>
+          ) : (
+            <ul className="plain stack">
+              {rows.map((idea) => (
+                <li key={idea.id}>
+                  <IdeaCard idea={idea} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination page={page} pages={pages} />
+        </div>
+        <aside className="side">
+          <section className="card" aria-labelledby="filters-title">
+            <h2 id="filters-title" className="h3">
+              <Icon name="search" /> {t("filters.title")}
+            </h2>
+            <Form method="get" className="filters">
+              <div className="field">
+                <label htmlFor="f-sort">{t("ideas.sort")}</label>
+                <select id="f-sort" name="sort" defaultValue={filters.sort}>
+                  {(["newest", "supported", "discussed"] as const).map((s) => (
+                    <option key={s} value={s}>{t(`ideas.sorts.${s}`)}</option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-council">{t("filters.council")}</label>
+                <select id="f-council" name="council" defaultValue={filters.council ?? ""}>
+                  <option value="">{t("filters.all")}</option>
+                  {councils.map((c) => (
+                    <option key={c.slug} value={c.slug}>{c.name}</option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-status">{t("ideas.status")}</label>
+                <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
+                  <option value="">{t("filters.all")}</option>
+                  {IDEA_STATUSES.map((s) => (
+                    <option key={s} value={s}>{t(`ideas.statuses.${s}`)}</option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-theme">{t("ideas.theme")}</label>
+                <select id="f-theme" name="theme" defaultValue={filters.theme ?? ""}>
+                  <option value="">{t("filters.all")}</option>
+                  {IDEA_THEMES.map((s) => (
+                    <option key={s} value={s}>{t(`ideas.themes.${s}`)}</option>
+                  ))}
+                </select>
+              </div>
+              <div className="field checkbox">
+                <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} />
+                <label htmlFor="f-overdue">{t("ideas.onlyOverdue")}</label>
+              </div>
+              <button type="submit" className="btn">{t("filters.apply")}</button>
+            </Form>
+          </section>
+          <section className="card">
+            <h2 className="h3"><Icon name="search" /> {t("search.title")}</h2>
+            <Form method="get" action="/search" role="search" className="filters">
+              <div className="field">
+                <label htmlFor="side-q">{t("search.label")}</label>
+                <input id="side-q" type="search" name="q" />
+              </div>
+              <button type="submit" className="btn">{t("search.submit")}</button>
+            </Form>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

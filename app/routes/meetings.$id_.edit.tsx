@@ -1,0 +1,69 @@
+/** Facilitators change a scheduled meeting's date, place or accessibility information. */
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingForm } from "~/components/meeting/meeting-form";
+import { getMeeting, updateMeeting } from "~/domain/meetings/meetings.server";
+import { MeetingSchema } from "~/domain/meetings/schemas";
+import { getFixedT } from "~/i18next.server";
+import { utcToLocal } from "~/lib/time";
+import { idParam, notFound, replyWithError, requirePermission } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const m = getMeeting(idParam(params.id));
+  if (!m) notFound();
+  await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const t = await getFixedT(request);
+  return {
+    title: t("meetingForm.editTitle"),
+    id: m.id,
+    meetingTitle: m.title,
+    defaults: {
+      councilId: String(m.councilId),
+      title: m.title,
+      startsAt: utcToLocal(m.startsAt),
+      endsAt: utcToLocal(m.endsAt),
+      placeName: m.placeName,
+      address: m.address,
+      accessibility: m.accessibility,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = idParam(params.id);
+  const m = getMeeting(id);
+  if (!m) notFound();
+  const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    updateMeeting(actor, id, submission.value);
+    return redirect(`/meetings/${id}`);
+  } catch (e) {
+    return replyWithError(submission, e);
+  }
+}
+
+export default function EditMeetingRoute() {
+  const { t } = useTranslation();
+  const { id, meetingTitle, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="wrap page narrow">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li><Link to="/meetings">{t("meetings.title")}</Link></li>
+          <li><Link to={`/meetings/${id}`}>{meetingTitle}</Link></li>
+          <li aria-current="page">{t("meetingForm.editTitle")}</li>
+        </ol>
+      </nav>
+      <h1>{t("meetingForm.editTitle")}</h1>
+      <MeetingForm lastResult={lastResult} councils={[]} defaultValue={defaults} submitLabel={t("form.save")} councilFixed />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Facilitators publish the minutes of a held meeting, or a corrected version with a change
+ * note (every version is kept and public).
+ */
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormErrors, TextareaField } from "~/components/ui/field";
+import { getMeeting, minutesOf, publishMinutes } from "~/domain/meetings/meetings.server";
+import { MinutesSchema } from "~/domain/meetings/schemas";
+import { getFixedT } from "~/i18next.server";
+import { formatDateLong } from "~/lib/format";
+import { useLocale } from "~/components/hooks";
+import { idParam, notFound, replyWithError, requirePermission } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const m = getMeeting(idParam(params.id));
+  if (!m) notFound();
+  await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const t = await getFixedT(request);
+  const versions = minutesOf(m.id);
+  const last = versions[versions.length - 1];
+  return {
+    title: last ? t("minutesForm.correctTitle") : t("minutesForm.title"),
+    m: { id: m.id, title: m.title, status: m.status, minutesDueAt: m.minutesDueAt, startsAt: m.startsAt },
+    next: (last?.version ?? 0) + 1,
+    defaults: { body: last?.body ?? "", attendanceCount: last ? String(last.attendanceCount) : "", changeNote: "" },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = idParam(params.id);
+  const m = getMeeting(id);
+  if (!m) notFound();
+  const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const submission = parseWithZod(await request.formData(), { schema: MinutesSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    publishMinutes(actor, id, submission.value);
+    return redirect(`/meetings/${id}#minutes`);
+  } catch (e) {
+    return replyWithError(submission, e);
+  }
+}
+
+export default function MinutesFormRoute() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { m, next, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "minutes",
+    lastResult,
+    defaultValue: defaults,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MinutesSchema }),
+  });
+  return (
+    <div className="wrap page narrow">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li><Link to="/meetings">{t("meetings.title")}</Link></li>
+          <li><Link to={`/meetings/${m.id}`}>{m.title}</Link></li>
+          <li aria-current="page">{next > 1 ? t("minutesForm.correctTitle") : t("minutesForm.title")}</li>
+        </ol>
+      </nav>
+      <h1>{next > 1 ? t("minutesForm.correctTitle") : t("minutesForm.title")}</h1>
+      {m.status !== "held" ? (
+        <p className="notice notice-warning">{t("errors.minutesNotHeld")}</p>
+      ) : (
+        <>
+          <p className="lead">
+            {next > 1 ? t("minutesForm.correctIntro", { version: next }) : t("minutesForm.intro", { date: m.minutesDueAt ? formatDateLong(m.minutesDueAt, locale) : "" })}
+          </p>
+          <Form method="post" className="card form-card" {...getFormProps(form)}>
+            <FormErrors errors={form.errors} />
+            <TextareaField label={t("minutesForm.body")} hint={t("form.markdownHint")} rows={18} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
+            <Field label={t("minutesForm.attendance")} hint={t("minutesForm.attendanceHint")} inputMode="numeric" errors={fields.attendanceCount.errors} {...getInputProps(fields.attendanceCount, { type: "text", ariaAttributes: false })} id={fields.attendanceCount.id} />
+            {next > 1 ? (
+              <TextareaField label={t("minutesForm.changeNote")} hint={t("minutesForm.changeNoteHint")} rows={2} errors={fields.changeNote.errors} {...getTextareaProps(fields.changeNote, { ariaAttributes: false })} id={fields.changeNote.id} />
+            ) : null}
+            <button type="submit" className="btn btn-primary">{next > 1 ? t("minutesForm.publishVersion", { version: next }) : t("minutesForm.publish")}</button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

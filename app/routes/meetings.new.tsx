@@ -1,0 +1,58 @@
+/** Facilitators schedule a council meeting. */
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingForm } from "~/components/meeting/meeting-form";
+import { can, canSomewhere } from "~/domain/accounts/policy";
+import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
+import { scheduleMeeting } from "~/domain/meetings/meetings.server";
+import { MeetingSchema } from "~/domain/meetings/schemas";
+import { getFixedT } from "~/i18next.server";
+import { replyWithError, requireActor } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!canSomewhere(actor, "meeting.manage")) throw new Response("Forbidden", { status: 403 });
+  const preset = getCouncilBySlug(new URL(request.url).searchParams.get("council") ?? "");
+  const t = await getFixedT(request);
+  return {
+    title: t("meetingForm.newTitle"),
+    councils: listCouncils().filter((c) => can(actor, "meeting.manage", { councilId: c.id })).map((c) => ({ id: c.id, name: c.name })),
+    defaults: { councilId: preset ? String(preset.id) : "", placeName: "", title: "" },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!canSomewhere(actor, "meeting.manage")) throw new Response("Forbidden", { status: 403 });
+  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const m = scheduleMeeting(actor, submission.value);
+    return redirect(`/meetings/${m.id}`);
+  } catch (e) {
+    return replyWithError(submission, e);
+  }
+}
+
+export default function NewMeetingRoute() {
+  const { t } = useTranslation();
+  const { councils, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="wrap page narrow">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li><Link to="/meetings">{t("meetings.title")}</Link></li>
+          <li aria-current="page">{t("meetingForm.newTitle")}</li>
+        </ol>
+      </nav>
+      <h1>{t("meetingForm.newTitle")}</h1>
+      <MeetingForm lastResult={lastResult} councils={councils} defaultValue={defaults} submitLabel={t("meetingForm.create")} />
+    </div>
+  );
+}

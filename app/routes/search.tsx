@@ -1,0 +1,98 @@
+/** Full-text search over ideas, comments and register entries, with the lists' filters. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination";
+import { Icon } from "~/components/ui/icon";
+import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
+import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
+import { search, SEARCH_KINDS, SearchSchema } from "~/domain/search/search.server";
+import { getFixedT } from "~/i18next.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const f = SearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const council = f.council ? getCouncilBySlug(f.council) : null;
+  const t = await getFixedT(request);
+  const result = search({ q: f.q, kind: f.kind, councilId: council?.id ?? (f.council ? -1 : undefined), status: f.status, theme: f.theme, page: f.page });
+  return {
+    title: f.q ? t("search.titleFor", { q: f.q }) : t("search.title"),
+    f,
+    councils: listCouncils().map((c) => ({ slug: c.slug, name: c.name })),
+    ...result,
+  };
+}
+
+export default function SearchRoute() {
+  const { t } = useTranslation();
+  const { f, hits, total, page, pages, councils } = useLoaderData<typeof loader>();
+  return (
+    <div className="wrap page">
+      <h1>{t("search.title")}</h1>
+      <Form method="get" role="search" className="card search-form">
+        <div className="search-row">
+          <div className="field grow">
+            <label htmlFor="q">{t("search.label")}</label>
+            <input id="q" type="search" name="q" defaultValue={f.q} />
+          </div>
+          <button type="submit" className="btn btn-primary"><Icon name="search" /> {t("search.submit")}</button>
+        </div>
+        <div className="search-filters">
+          <div className="field">
+            <label htmlFor="s-kind">{t("search.kind")}</label>
+            <select id="s-kind" name="kind" defaultValue={f.kind ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {SEARCH_KINDS.map((k) => <option key={k} value={k}>{t(`search.kinds.${k}`)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="s-council">{t("filters.council")}</label>
+            <select id="s-council" name="council" defaultValue={f.council ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {councils.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="s-status">{t("ideas.status")}</label>
+            <select id="s-status" name="status" defaultValue={f.status ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {IDEA_STATUSES.map((s) => <option key={s} value={s}>{t(`ideas.statuses.${s}`)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="s-theme">{t("ideas.theme")}</label>
+            <select id="s-theme" name="theme" defaultValue={f.theme ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {IDEA_THEMES.map((s) => <option key={s} value={s}>{t(`ideas.themes.${s}`)}</option>)}
+            </select>
+          </div>
+        </div>
+      </Form>
+      {f.q ? (
+        <>
+          <p role="status" className="result-count">{t("search.count", { count: total, q: f.q })}</p>
+          {hits.length === 0 ? (
+            <p className="empty">{t("search.none")}</p>
+          ) : (
+            <ol className="plain stack">
+              {hits.map((h) => (
+                <li key={`${h.kind}-${h.refId}`} className="card search-hit">
+                  <p className="eyebrow">{t(`search.kinds.${h.kind}`)}{h.councilName ? ` · ${h.councilName}` : ""}</p>
+                  <h2 className="h3">
+                    <Link to={h.href} className="card-link" dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
+                  </h2>
+                  <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination page={page} pages={pages} />
+        </>
+      ) : (
+        <p className="muted">{t("search.hint")}</p>
+      )}
+    </div>
+  );
+}
