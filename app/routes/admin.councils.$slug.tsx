@@ -1,13 +1,12 @@
 /** Admin: edit a council. */
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilForm } from "~/components/council-form";
 import { getCouncilBySlug, updateCouncil } from "~/domain/councils/councils.server";
 import { CouncilSchema } from "~/domain/councils/schemas";
 import { getFixedT } from "~/i18next.server";
-import { notFound, replyWithError, requirePermission } from "~/utils/http.server";
+import { handleForm, notFound, requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -24,14 +23,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const council = getCouncilBySlug(params.slug ?? "");
   if (!council) notFound();
   const actor = await requirePermission(request, "council.edit", { councilId: council.id });
-  const submission = parseWithZod(await request.formData(), { schema: CouncilSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const updated = updateCouncil(actor, council.id, submission.value);
+  return handleForm(await request.formData(), CouncilSchema, (v) => {
+    const updated = updateCouncil(actor, council.id, v);
     return redirect(`/councils/${updated.slug}`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function AdminCouncilRoute() {

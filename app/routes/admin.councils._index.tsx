@@ -1,13 +1,12 @@
 /** Admin: the councils, and creating a new one. */
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilForm } from "~/components/council-form";
 import { createCouncil, listCouncils } from "~/domain/councils/councils.server";
 import { CouncilSchema } from "~/domain/councils/schemas";
 import { getFixedT } from "~/i18next.server";
-import { replyWithError, requirePermission } from "~/utils/http.server";
+import { handleForm, requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -20,14 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "council.create");
-  const submission = parseWithZod(await request.formData(), { schema: CouncilSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const council = createCouncil(actor, submission.value);
+  return handleForm(await request.formData(), CouncilSchema, (v) => {
+    const council = createCouncil(actor, v);
     return redirect(`/councils/${council.slug}`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function AdminCouncilsRoute() {

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DecisionItem } from "~/components/decision-item";
+import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { Icon } from "~/components/ui/icon";
 import { SUBJECT_KINDS } from "#db/enums";
@@ -99,40 +100,15 @@ export default function DecisionsRoute() {
               <Icon name="search" /> {t("filters.title")}
             </h2>
             <Form method="get" className="filters">
-              <div className="field">
-                <label htmlFor="f-council">{t("filters.council")}</label>
-                <select id="f-council" name="council" defaultValue={filters.council ?? ""}>
-                  <option value="">{t("filters.all")}</option>
-                  <option value="town">{t("scope.town")}</option>
-                  {councils.map((c) => (
-                    <option key={c.slug} value={c.slug}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-kind">{t("filters.kind")}</label>
-                <select id="f-kind" name="kind" defaultValue={filters.kind ?? ""}>
-                  <option value="">{t("filters.all")}</option>
-                  {SUBJECT_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`decisions.kinds.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-author">{t("filters.author")}</label>
-                <select id="f-author" name="author" defaultValue={filters.author ?? ""}>
-                  <option value="">{t("filters.all")}</option>
-                  {authors.map((a) => (
-                    <option key={a} value={a}>
-                      {a}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect
+                id="f-council"
+                name="council"
+                label={t("filters.council")}
+                value={filters.council}
+                options={[{ value: "town", label: t("scope.town") }, ...councils.map((c) => ({ value: c.slug, label: c.name }))]}
+              />
+              <FilterSelect id="f-kind" name="kind" label={t("filters.kind")} value={filters.kind} options={SUBJECT_KINDS.map((k) => ({ value: k, label: t(`decisions.kinds.${k}`) }))} />
+              <FilterSelect id="f-author" name="author" label={t("filters.author")} value={filters.author} options={authors.map((a) => ({ value: a, label: a }))} />
               <div className="field-row">
                 <div className="field">
                   <label htmlFor="f-from">{t("filters.from")}</label>

@@ -1,7 +1,7 @@
 /** Officials publish a council decision (or a correction of an earlier entry) with its explanation. */
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -13,7 +13,7 @@ import { FREE_OUTCOMES, FreeDecisionSchema, getDecision, publishCouncilDecision 
 import { rulesInForce } from "~/domain/rules/in-force.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
 import { getFixedT } from "~/i18next.server";
-import { replyWithError, requireActor } from "~/utils/http.server";
+import { handleForm, requireActor } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -48,14 +48,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await getActor(request);
   if (!canSomewhere(actor, "decision.publish")) throw new Response("Forbidden", { status: 403 });
-  const submission = parseWithZod(await request.formData(), { schema: FreeDecisionSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const entry = publishCouncilDecision(actor, submission.value);
+  return handleForm(await request.formData(), FreeDecisionSchema, (v) => {
+    const entry = publishCouncilDecision(actor, v);
     return redirect(`/decisions/${entry.seq}`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function NewDecisionRoute() {

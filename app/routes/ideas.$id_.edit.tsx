@@ -1,7 +1,7 @@
 /** The author edits their idea while nobody has answered it; every earlier version stays public. */
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaFields } from "~/components/idea/idea-fields";
@@ -10,7 +10,7 @@ import { can } from "~/domain/accounts/policy";
 import { editIdea, getIdea } from "~/domain/ideas/ideas.server";
 import { IdeaSchema } from "~/domain/ideas/schemas";
 import { getFixedT } from "~/i18next.server";
-import { idParam, notFound, replyWithError, requireActor } from "~/utils/http.server";
+import { handleForm, idParam, notFound, requireActor } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -34,14 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: EditSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    editIdea(actor, id, submission.value);
+  return handleForm(await request.formData(), EditSchema, (v) => {
+    editIdea(actor, id, v);
     return redirect(`/ideas/${id}`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function EditIdeaRoute() {

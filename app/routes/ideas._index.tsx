@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaCard } from "~/components/idea/idea-card";
+import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { Icon } from "~/components/ui/icon";
 import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
@@ -83,41 +84,10 @@ export default function IdeasRoute() {
               <Icon name="search" /> {t("filters.title")}
             </h2>
             <Form method="get" className="filters">
-              <div className="field">
-                <label htmlFor="f-sort">{t("ideas.sort")}</label>
-                <select id="f-sort" name="sort" defaultValue={filters.sort}>
-                  {(["newest", "supported", "discussed"] as const).map((s) => (
-                    <option key={s} value={s}>{t(`ideas.sorts.${s}`)}</option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-council">{t("filters.council")}</label>
-                <select id="f-council" name="council" defaultValue={filters.council ?? ""}>
-                  <option value="">{t("filters.all")}</option>
-                  {councils.map((c) => (
-                    <option key={c.slug} value={c.slug}>{c.name}</option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-status">{t("ideas.status")}</label>
-                <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-                  <option value="">{t("filters.all")}</option>
-                  {IDEA_STATUSES.map((s) => (
-                    <option key={s} value={s}>{t(`ideas.statuses.${s}`)}</option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-theme">{t("ideas.theme")}</label>
-                <select id="f-theme" name="theme" defaultValue={filters.theme ?? ""}>
-                  <option value="">{t("filters.all")}</option>
-                  {IDEA_THEMES.map((s) => (
-                    <option key={s} value={s}>{t(`ideas.themes.${s}`)}</option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect id="f-sort" name="sort" label={t("ideas.sort")} value={filters.sort} all={false} options={(["newest", "supported", "discussed"] as const).map((s) => ({ value: s, label: t(`ideas.sorts.${s}`) }))} />
+              <FilterSelect id="f-council" name="council" label={t("filters.council")} value={filters.council} options={councils.map((c) => ({ value: c.slug, label: c.name }))} />
+              <FilterSelect id="f-status" name="status" label={t("ideas.status")} value={filters.status} options={IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.statuses.${s}`) }))} />
+              <FilterSelect id="f-theme" name="theme" label={t("ideas.theme")} value={filters.theme} options={IDEA_THEMES.map((s) => ({ value: s, label: t(`ideas.themes.${s}`) }))} />
               <div className="field checkbox">
                 <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} />
                 <label htmlFor="f-overdue">{t("ideas.onlyOverdue")}</label>

@@ -264,7 +264,7 @@ export default function MeetingRoute() {
               <CancelForm result={result} />
             </section>
           ) : null}
-          <section className="card">
+          <section className="card no-print">
             <h2 className="h3"><Icon name="calendar" /> {t("meetings.calendars")}</h2>
             <ul className="link-list">
               <li><a href={`/councils/${d.council.slug}/meetings.ics`}>{t("meetings.councilCalendar", { council: d.council.name })}</a></li>

@@ -4,7 +4,7 @@
  */
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextareaField } from "~/components/ui/field";
@@ -13,7 +13,7 @@ import { listIdeas } from "~/domain/ideas/ideas.server";
 import { agendaIdeas, getMeeting, proposedAgendaIdeas, publishAgenda } from "~/domain/meetings/meetings.server";
 import { AgendaSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
-import { idParam, notFound, replyWithError, requirePermission } from "~/utils/http.server";
+import { handleForm, idParam, notFound, requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -50,14 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const m = getMeeting(id);
   if (!m) notFound();
   const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
-  const submission = parseWithZod(await request.formData(), { schema: AgendaSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    publishAgenda(actor, id, submission.value);
+  return handleForm(await request.formData(), AgendaSchema, (v) => {
+    publishAgenda(actor, id, v);
     return redirect(`/meetings/${id}`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function AgendaRoute() {

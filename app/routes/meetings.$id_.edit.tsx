@@ -1,6 +1,5 @@
 /** Facilitators change a scheduled meeting's date, place or accessibility information. */
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meeting/meeting-form";
@@ -8,7 +7,7 @@ import { getMeeting, updateMeeting } from "~/domain/meetings/meetings.server";
 import { MeetingSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
 import { utcToLocal } from "~/lib/time";
-import { idParam, notFound, replyWithError, requirePermission } from "~/utils/http.server";
+import { handleForm, idParam, notFound, requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -39,14 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const m = getMeeting(id);
   if (!m) notFound();
   const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
-  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    updateMeeting(actor, id, submission.value);
+  return handleForm(await request.formData(), MeetingSchema, (v) => {
+    updateMeeting(actor, id, v);
     return redirect(`/meetings/${id}`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function EditMeetingRoute() {

@@ -4,7 +4,7 @@
  */
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, TextareaField } from "~/components/ui/field";
@@ -13,7 +13,7 @@ import { MinutesSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
 import { useLocale } from "~/components/hooks";
-import { idParam, notFound, replyWithError, requirePermission } from "~/utils/http.server";
+import { handleForm, idParam, notFound, requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -38,14 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const m = getMeeting(id);
   if (!m) notFound();
   const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
-  const submission = parseWithZod(await request.formData(), { schema: MinutesSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    publishMinutes(actor, id, submission.value);
+  return handleForm(await request.formData(), MinutesSchema, (v) => {
+    publishMinutes(actor, id, v);
     return redirect(`/meetings/${id}#minutes`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function MinutesFormRoute() {

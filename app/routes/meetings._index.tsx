@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { MeetingItem } from "~/components/meeting/meeting-item";
 import { Icon } from "~/components/ui/icon";
 import { canSomewhere } from "~/domain/accounts/policy";
@@ -48,13 +49,7 @@ export default function MeetingsRoute() {
       <p className="lead">{t("meetings.intro")}</p>
       <div className="toolbar">
         <Form method="get" className="inline-form">
-          <div className="field">
-            <label htmlFor="m-council">{t("filters.council")}</label>
-            <select id="m-council" name="council" defaultValue={council?.slug ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {councils.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="m-council" name="council" label={t("filters.council")} value={council?.slug} options={councils.map((c) => ({ value: c.slug, label: c.name }))} />
           <button type="submit" className="btn">{t("filters.apply")}</button>
         </Form>
         <a href={ics} className="btn-link"><Icon name="calendar" size={18} /> {t("meetings.subscribe")}</a>

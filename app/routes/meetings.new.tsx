@@ -1,6 +1,5 @@
 /** Facilitators schedule a council meeting. */
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meeting/meeting-form";
@@ -9,7 +8,7 @@ import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.serve
 import { scheduleMeeting } from "~/domain/meetings/meetings.server";
 import { MeetingSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
-import { replyWithError, requireActor } from "~/utils/http.server";
+import { handleForm, requireActor } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -29,14 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!canSomewhere(actor, "meeting.manage")) throw new Response("Forbidden", { status: 403 });
-  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const m = scheduleMeeting(actor, submission.value);
+  return handleForm(await request.formData(), MeetingSchema, (v) => {
+    const m = scheduleMeeting(actor, v);
     return redirect(`/meetings/${m.id}`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function NewMeetingRoute() {

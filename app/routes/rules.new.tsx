@@ -1,7 +1,7 @@
 /** Officials publish a new rulebook version; the explanation becomes its register entry. */
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { PARAM_FIELDS } from "~/domain/rules/params";
 import { listVersions, PublishRulesSchema, publishRuleVersion, rulesInForce, SCOPE_RE, TOWN_SCOPE } from "~/domain/rules/rules.server";
 import { getFixedT } from "~/i18next.server";
 import { rulesHref } from "~/lib/links";
-import { replyWithError, requirePermission } from "~/utils/http.server";
+import { handleForm, requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -33,14 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "rules.publish");
-  const submission = parseWithZod(await request.formData(), { schema: PublishRulesSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const v = publishRuleVersion(actor, submission.value);
+  return handleForm(await request.formData(), PublishRulesSchema, (input) => {
+    const v = publishRuleVersion(actor, input);
     return redirect(rulesHref(v.scope, v.number));
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  });
 }
 
 export default function NewRulesRoute() {

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { Icon } from "~/components/ui/icon";
 import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
@@ -40,34 +41,10 @@ export default function SearchRoute() {
           <button type="submit" className="btn btn-primary"><Icon name="search" /> {t("search.submit")}</button>
         </div>
         <div className="search-filters">
-          <div className="field">
-            <label htmlFor="s-kind">{t("search.kind")}</label>
-            <select id="s-kind" name="kind" defaultValue={f.kind ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {SEARCH_KINDS.map((k) => <option key={k} value={k}>{t(`search.kinds.${k}`)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="s-council">{t("filters.council")}</label>
-            <select id="s-council" name="council" defaultValue={f.council ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {councils.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="s-status">{t("ideas.status")}</label>
-            <select id="s-status" name="status" defaultValue={f.status ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {IDEA_STATUSES.map((s) => <option key={s} value={s}>{t(`ideas.statuses.${s}`)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="s-theme">{t("ideas.theme")}</label>
-            <select id="s-theme" name="theme" defaultValue={f.theme ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {IDEA_THEMES.map((s) => <option key={s} value={s}>{t(`ideas.themes.${s}`)}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="s-kind" name="kind" label={t("search.kind")} value={f.kind} options={SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) }))} />
+          <FilterSelect id="s-council" name="council" label={t("filters.council")} value={f.council} options={councils.map((c) => ({ value: c.slug, label: c.name }))} />
+          <FilterSelect id="s-status" name="status" label={t("ideas.status")} value={f.status} options={IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.statuses.${s}`) }))} />
+          <FilterSelect id="s-theme" name="theme" label={t("ideas.theme")} value={f.theme} options={IDEA_THEMES.map((s) => ({ value: s, label: t(`ideas.themes.${s}`) }))} />
         </div>
       </Form>
       {f.q ? (

@@ -4,6 +4,8 @@
  */
 import { redirect, data } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { z, ZodTypeAny } from "zod";
 import { getActor } from "~/domain/accounts/session.server";
 import { can, type Action, type Actor, type Resource } from "~/domain/accounts/policy";
 import { DomainError } from "~/domain/errors";
@@ -65,4 +67,18 @@ export function replyWithError<S extends Submission<any>>(submission: S, error: 
 export function clientAddress(context: unknown): string {
   const ip = (context as { ip?: string } | undefined)?.ip;
   return ip || "unknown";
+}
+
+/**
+ * The usual form action: parse with `schema` (400 with the typed values when invalid), run
+ * the domain call, and turn a user-fixable DomainError into the form's reply.
+ */
+export function handleForm<S extends ZodTypeAny>(formData: FormData, schema: S, run: (value: z.output<S>) => Response, hideFields?: string[]) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
+  try {
+    return run(submission.value);
+  } catch (e) {
+    return replyWithError(submission, e, hideFields);
+  }
 }

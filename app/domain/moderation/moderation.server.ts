@@ -95,53 +95,46 @@ function subjectTitle(t: Target) {
   return t.kind === "idea" ? `Idée n° ${t.id}` : `Commentaire n° ${t.id} sur l'idée n° ${t.ideaId}`;
 }
 
-export function hideContent(actor: MaybeActor, input: { subjectKind: SubjectKind; subjectId: number; reason: string }, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
+type ModerationInput = { subjectKind: SubjectKind; subjectId: number; reason: string };
+
+/**
+ * Hides (or restores) an idea or comment: the register entry with the public reason, the
+ * notice fields on the item, the open reports resolved, and the author and followers told —
+ * all in one transaction.
+ */
+function setHidden(actor: MaybeActor, input: ModerationInput, hide: boolean, now: Date) {
   const at = now.toISOString();
   return db.transaction((tx) => {
     const t = target(tx, input.subjectKind, input.subjectId);
     const a = assertCanAs(actor, "moderation.act", { councilId: t.councilId });
-    if (t.hiddenAt) throw new DomainError("errors.alreadyHidden", 409);
+    if (hide === !!t.hiddenAt) throw new DomainError(hide ? "errors.alreadyHidden" : "errors.notHidden", 409);
     const entry = recordDecision(tx, a, {
       councilId: t.councilId,
       subject: { kind: "moderation", id: targetPath(t), title: subjectTitle(t) },
-      outcome: "hidden",
+      outcome: hide ? "hidden" : "restored",
       explanation: input.reason,
       explanationField: "reason",
       authorRole: actingRole(a, "moderation.act", { councilId: t.councilId }) ?? "facilitator",
       at: now,
     });
-    const hidden = { hiddenAt: at, hiddenByName: a.displayName, hiddenReason: input.reason, hiddenDecisionSeq: entry.seq };
-    if (t.kind === "idea") tx.update(ideas).set(hidden).where(eq(ideas.id, t.id)).run();
-    else tx.update(comments).set(hidden).where(eq(comments.id, t.id)).run();
-    resolveReports(tx, t, "hidden", a, at);
-    notifyIdea(tx, t.ideaId, { kind: "moderation", decisionSeq: entry.seq, commentId: t.kind === "comment" ? t.id : undefined, at }, a.userId, t.authorId ? [t.authorId] : []);
+    const fields = hide
+      ? { hiddenAt: at, hiddenByName: a.displayName, hiddenReason: input.reason, hiddenDecisionSeq: entry.seq }
+      : { hiddenAt: null, hiddenByName: null, hiddenReason: null, hiddenDecisionSeq: null };
+    if (t.kind === "idea") tx.update(ideas).set(fields).where(eq(ideas.id, t.id)).run();
+    else tx.update(comments).set(fields).where(eq(comments.id, t.id)).run();
+    if (hide) resolveReports(tx, t, "hidden", a, at);
+    const commentId = hide && t.kind === "comment" ? t.id : undefined;
+    notifyIdea(tx, t.ideaId, { kind: "moderation", decisionSeq: entry.seq, commentId, at }, a.userId, t.authorId ? [t.authorId] : []);
     return entry;
   });
 }
 
-export function restoreContent(actor: MaybeActor, input: { subjectKind: SubjectKind; subjectId: number; reason: string }, opts: { now?: Date } = {}) {
-  const now = opts.now ?? new Date();
-  const at = now.toISOString();
-  return db.transaction((tx) => {
-    const t = target(tx, input.subjectKind, input.subjectId);
-    const a = assertCanAs(actor, "moderation.act", { councilId: t.councilId });
-    if (!t.hiddenAt) throw new DomainError("errors.notHidden", 409);
-    const entry = recordDecision(tx, a, {
-      councilId: t.councilId,
-      subject: { kind: "moderation", id: targetPath(t), title: subjectTitle(t) },
-      outcome: "restored",
-      explanation: input.reason,
-      explanationField: "reason",
-      authorRole: actingRole(a, "moderation.act", { councilId: t.councilId }) ?? "facilitator",
-      at: now,
-    });
-    const cleared = { hiddenAt: null, hiddenByName: null, hiddenReason: null, hiddenDecisionSeq: null };
-    if (t.kind === "idea") tx.update(ideas).set(cleared).where(eq(ideas.id, t.id)).run();
-    else tx.update(comments).set(cleared).where(eq(comments.id, t.id)).run();
-    notifyIdea(tx, t.ideaId, { kind: "moderation", decisionSeq: entry.seq, at }, a.userId, t.authorId ? [t.authorId] : []);
-    return entry;
-  });
+export function hideContent(actor: MaybeActor, input: ModerationInput, opts: { now?: Date } = {}) {
+  return setHidden(actor, input, true, opts.now ?? new Date());
+}
+
+export function restoreContent(actor: MaybeActor, input: ModerationInput, opts: { now?: Date } = {}) {
+  return setHidden(actor, input, false, opts.now ?? new Date());
 }
 
 export function dismissReports(actor: MaybeActor, reportIds: number[]) {

@@ -91,7 +91,6 @@ export class MesEngine {
   private qx: Rational[] = [];
   private exactMode = false;
   private wq = 0;
-  private wmax = 0;
   private wflat = false;
   private wbound = 0;
 
@@ -178,7 +177,7 @@ export class MesEngine {
   /**
    * Float water level of project c for the current budgets: q with Σ w·min(b, q) = cost.
    * Returns UNAFFORDABLE, AFFORDABLE, or AMBIGUOUS (sum of budgets within tolerance of the
-   * cost); sets this.wq (and this.wmax). With sumOnly, stops after the affordability test.
+   * cost); sets this.wq. With sumOnly, stops after the affordability test.
    */
   private water(c: number, sumOnly = false): number {
     this.stats.waterLevels++;
@@ -200,7 +199,6 @@ export class MesEngine {
       if (bt < minb) minb = bt;
       if (bt > maxb) maxb = bt;
     }
-    this.wmax = maxb;
     this.wflat = false;
     const tolA = TOL * (cost + W * this.e);
     if (sum < cost - tolA) return UNAFFORDABLE;
