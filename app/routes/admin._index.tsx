@@ -41,6 +41,16 @@ export default function AdminRoute() {
             <p>{t("admin.councils.summary")}</p>
           </article>
         </li>
+        <li>
+          <article className="card">
+            <h2 className="h3">
+              <Link to="/admin/town" className="card-link">
+                <Icon name="home" /> {t("admin.town.title")}
+              </Link>
+            </h2>
+            <p>{t("admin.town.summary")}</p>
+          </article>
+        </li>
       </ul>
     </div>
   );

@@ -7,7 +7,7 @@ const PUBLIC_PAGES = [
   "/decisions", "/decisions?kind=council_decision&council=centre-ville", "/decisions/1", "/decisions/5", "/decisions/verify",
   "/rules", "/rules/1", "/rules/diff?from=1&to=2", "/open-data",
 ];
-const ADMIN_PAGES = ["/account", "/admin", "/admin/roles", "/admin/councils", "/admin/councils/centre-ville"];
+const ADMIN_PAGES = ["/account", "/admin", "/admin/roles", "/admin/councils", "/admin/councils/centre-ville", "/admin/town"];
 const OFFICIAL_PAGES = ["/decisions/new", "/decisions/new?supersedes=3", "/rules/new"];
 
 for (const lang of ["fr", "en"] as const) {

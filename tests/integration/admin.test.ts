@@ -135,3 +135,21 @@ describe("councils", () => {
     expect(db.select({ n: count() }).from(councils).get()!.n).toBe(before);
   });
 });
+
+describe("town settings", () => {
+  it("an admin renames the town and sets a readable accent colour; unreadable colours are refused", async () => {
+    const adminTown = await import("~/routes/admin.town");
+    const { getTown } = await import("~/domain/town/town.server");
+    const cookie = await sessionCookieFor((await makeUser({ roles: [{ role: "admin", councilId: null }] })).userId);
+    const pale = await run(adminTown.action, formRequest("/admin/town", { name: "Montclair", accentColor: "#ffee88" }, { cookie }));
+    expect(pale.status).toBe(400);
+    expect(pale.data.error.accentColor).toEqual(["errors.colourContrast"]);
+    const garbage = await run(adminTown.action, formRequest("/admin/town", { name: "Montclair", accentColor: "bleu" }, { cookie }));
+    expect(garbage.data.error.accentColor).toEqual(["errors.colourInvalid"]);
+    expect(getTown().accentColor).toBe("#1d5fa8");
+    const ok = await run(adminTown.action, formRequest("/admin/town", { name: "Montclair-la-Belle", accentColor: "#7A1F5C" }, { cookie }));
+    expect(ok.status).toBe(302);
+    expect(getTown()).toMatchObject({ name: "Montclair-la-Belle", accentColor: "#7a1f5c" });
+    expect((await run(adminTown.action, formRequest("/admin/town", { name: "X", accentColor: "#000000" }, { cookie: residentCookie }))).status).toBe(403);
+  });
+});
