@@ -12,7 +12,7 @@ import { loadActor } from "~/domain/accounts/session.server";
 import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
 import { answerIdea, mergeIdea } from "~/domain/ideas/answers.server";
 import { addComment } from "~/domain/ideas/comments.server";
-import { submitIdea, submitIdeaOnBehalf, supportIdea } from "~/domain/ideas/ideas.server";
+import { hasSupported, submitIdea, submitIdeaOnBehalf, supportIdea } from "~/domain/ideas/ideas.server";
 import { hideContent, reportContent } from "~/domain/moderation/moderation.server";
 import { DEMO_IDEAS, DEMO_RESIDENTS, type DemoIdea } from "./demo-ideas";
 import { DEMO_RULES } from "./demo-rules";
@@ -93,7 +93,9 @@ export function ideaEvents(ctx: { passwordHash: string; now: number; demoResiden
     const window = Math.max(0.5, Math.min(closing ?? d.daysAgo, d.daysAgo) - 0.2);
     const supporters = residents.filter((r) => r !== author).sort(() => random() - 0.5).slice(0, d.supporters);
     supporters.forEach((s, i) => {
-      events.push({ at: submittedAt + ((i + 1) / (supporters.length + 1)) * window * DAY, run: () => supportIdea(s, ideaIds.get(d.key)!, { now: new Date(submittedAt + ((i + 1) / (supporters.length + 1)) * window * DAY) }) });
+      const sAt = submittedAt + ((i + 1) / (supporters.length + 1)) * window * DAY;
+      // A supporter of a merged idea already supports its collective idea: skip them there.
+      events.push({ at: sAt, run: () => void (hasSupported(s.userId, ideaIds.get(d.key)!) || supportIdea(s, ideaIds.get(d.key)!, { now: new Date(sAt) })) });
     });
 
     d.comments.forEach((c, ci) => {
