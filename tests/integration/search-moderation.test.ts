@@ -65,8 +65,8 @@ describe("search", () => {
     const safety = search({ q: "électricité", theme: "safety", kind: "idea" }).hits;
     expect(safety.map((h) => h.refId)).toContain(lamp);
     expect(safety.every((h) => getIdea(h.refId)!.theme === "safety")).toBe(true);
-    expect(search({ q: "électricité", theme: "culture" }).hits).toHaveLength(0);
-    expect(search({ q: "électricité", councilId: getCouncilBySlug("les-coteaux")!.id }).hits).toHaveLength(0);
+    expect(search({ q: "passerelle", theme: "culture" }).hits).toHaveLength(0);
+    expect(search({ q: "passerelle", councilId: getCouncilBySlug("les-coteaux")!.id }).hits).toHaveLength(0);
   });
 });
 
