@@ -161,7 +161,7 @@ export default function IdeaRoute() {
   const { idea } = d;
   const hidden = !!idea.hiddenAt;
   return (
-    <div className="wrap page">
+    <div className="wrap page idea-page">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
         <ol>
           <li><Link to="/ideas">{t("ideas.title")}</Link></li>
