@@ -100,7 +100,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         followIdea(actor, id, false);
         return back("#support");
       case "withdrawComment": {
-        const commentId = z.coerce.number().int().positive().parse(target);
+        const parsed = z.coerce.number().int().positive().safeParse(target);
+        if (!parsed.success) throw new Response("Bad comment", { status: 400 });
+        const commentId = parsed.data;
         withdrawComment(actor, commentId);
         return back(`#comment-${commentId}`);
       }

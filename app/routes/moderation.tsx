@@ -34,8 +34,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const target = String(formData.get("target") ?? "");
   if (intent === "dismiss") {
-    const ids = z.array(z.coerce.number().int().positive()).min(1).parse(formData.getAll("reportId"));
-    dismissReports(actor, ids);
+    const ids = z.array(z.coerce.number().int().positive()).min(1).safeParse(formData.getAll("reportId"));
+    if (!ids.success) throw new Response("Bad report", { status: 400 });
+    try {
+      dismissReports(actor, ids.data);
+    } catch (e) {
+      if (e instanceof DomainError) throw new Response(e.key, { status: e.status });
+      throw e;
+    }
     return redirect("/moderation?done=dismissed");
   }
   const submission = parseWithZod(formData, { schema: ModerationSchema });

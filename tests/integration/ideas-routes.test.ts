@@ -147,8 +147,12 @@ describe("idea page actions", () => {
     expect(tooShort.data.reply.error.reason[0]).toMatch(/^errors\.explanationShort/);
   });
 
-  it("refuses an unknown intent and a missing idea", async () => {
+  it("refuses an unknown intent, a malformed target and a missing idea with 4xx", async () => {
     expect((await post({ intent: "explode" }, resident)).status).toBe(400);
+    expect((await post({ intent: "withdrawComment", target: "abc" }, resident)).status).toBe(400);
+    expect((await post({ intent: "withdrawComment", target: "99999" }, resident)).status).toBe(404);
+    expect((await run(moderationRoute.action, formRequest("/moderation", { intent: "dismiss", reportId: "x" }, { cookie: facilitator }))).status).toBe(400);
+    expect((await run(moderationRoute.action, formRequest("/moderation", { intent: "dismiss", reportId: "99999" }, { cookie: facilitator }))).status).toBe(404);
     const missing = await run(ideaRoute.loader, getRequest("/ideas/99999"), { id: "99999" });
     expect(missing.status).toBe(404);
     const garbage = await run(ideaRoute.loader, getRequest("/ideas/abc"), { id: "abc" });
