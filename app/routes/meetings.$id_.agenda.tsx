@@ -10,18 +10,17 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextareaField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
 import { listIdeas } from "~/domain/ideas/ideas.server";
-import { agendaIdeas, getMeeting, proposedAgendaIdeas, publishAgenda } from "~/domain/meetings/meetings.server";
+import { agendaIdeas, proposedAgendaIdeas, publishAgenda } from "~/domain/meetings/meetings.server";
 import { AgendaSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
-import { handleForm, idParam, notFound, requirePermission } from "~/utils/http.server";
+import { handleForm } from "~/utils/http.server";
+import { managedMeeting } from "~/utils/meeting.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const m = getMeeting(idParam(params.id));
-  if (!m) notFound();
-  await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const { m } = await managedMeeting(request, params);
   const t = await getFixedT(request);
   const linked = agendaIdeas(m.id);
   const proposed = proposedAgendaIdeas(m.councilId);
@@ -46,10 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idParam(params.id);
-  const m = getMeeting(id);
-  if (!m) notFound();
-  const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const { m, actor } = await managedMeeting(request, params);
+  const id = m.id;
   return handleForm(await request.formData(), AgendaSchema, (v) => {
     publishAgenda(actor, id, v);
     return redirect(`/meetings/${id}`);

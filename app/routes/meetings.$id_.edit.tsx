@@ -3,19 +3,18 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meeting/meeting-form";
-import { getMeeting, updateMeeting } from "~/domain/meetings/meetings.server";
+import { updateMeeting } from "~/domain/meetings/meetings.server";
 import { MeetingSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
 import { utcToLocal } from "~/lib/time";
-import { handleForm, idParam, notFound, requirePermission } from "~/utils/http.server";
+import { handleForm } from "~/utils/http.server";
+import { managedMeeting } from "~/utils/meeting.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const m = getMeeting(idParam(params.id));
-  if (!m) notFound();
-  await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const { m } = await managedMeeting(request, params);
   const t = await getFixedT(request);
   return {
     title: t("meetingForm.editTitle"),
@@ -34,10 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idParam(params.id);
-  const m = getMeeting(id);
-  if (!m) notFound();
-  const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const { m, actor } = await managedMeeting(request, params);
+  const id = m.id;
   return handleForm(await request.formData(), MeetingSchema, (v) => {
     updateMeeting(actor, id, v);
     return redirect(`/meetings/${id}`);

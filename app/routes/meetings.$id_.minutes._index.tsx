@@ -8,20 +8,19 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, TextareaField } from "~/components/ui/field";
-import { getMeeting, minutesOf, publishMinutes } from "~/domain/meetings/meetings.server";
+import { minutesOf, publishMinutes } from "~/domain/meetings/meetings.server";
 import { MinutesSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
 import { useLocale } from "~/components/hooks";
-import { handleForm, idParam, notFound, requirePermission } from "~/utils/http.server";
+import { handleForm } from "~/utils/http.server";
+import { managedMeeting } from "~/utils/meeting.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const m = getMeeting(idParam(params.id));
-  if (!m) notFound();
-  await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const { m } = await managedMeeting(request, params);
   const t = await getFixedT(request);
   const versions = minutesOf(m.id);
   const last = versions[versions.length - 1];
@@ -34,10 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idParam(params.id);
-  const m = getMeeting(id);
-  if (!m) notFound();
-  const actor = await requirePermission(request, "meeting.manage", { councilId: m.councilId });
+  const { m, actor } = await managedMeeting(request, params);
+  const id = m.id;
   return handleForm(await request.formData(), MinutesSchema, (v) => {
     publishMinutes(actor, id, v);
     return redirect(`/meetings/${id}#minutes`);
