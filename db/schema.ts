@@ -434,3 +434,21 @@ export const minutesVersions = sqliteTable(
   },
   (t) => [uniqueIndex("minutes_versions_unique").on(t.meetingId, t.version)],
 );
+
+// ---------------------------------------------------------------- one-time form tokens
+/**
+ * Tokens of creating forms that were already used (app/domain/once/once.server.ts). A
+ * token is random, issued with the form and claimed in the transaction that stores what
+ * the form creates, so a double submission stores one record and shows it once.
+ * `location` is where the first submission led (the stored record's page).
+ */
+export const onceTokens = sqliteTable(
+  "once_tokens",
+  {
+    token: text("token").primaryKey(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    location: text("location").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("once_tokens_created_idx").on(t.createdAt)],
+);

@@ -44,6 +44,11 @@ export function hasVisibleText(s: string): boolean {
   return s.replace(INVISIBLE, "").length > 0;
 }
 
+/** Length without the characters that draw nothing (minimum lengths count these). */
+export function visibleLength(s: string): number {
+  return s.replace(INVISIBLE, "").length;
+}
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function graphemes(locale = "fr"): Intl.Segmenter {
   let s = segmenters.get(locale);

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DiffLegend, DiffText, type DiffPart } from "~/components/diff-text";
 import { getMeeting, minutesOf } from "~/domain/meetings/meetings.server";
 import { getFixedT } from "~/i18next.server";
-import { idParam, notFound } from "~/utils/http.server";
+import { idParam, notFound, optionalIdParam } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -17,8 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const versions = minutesOf(m.id);
   if (versions.length === 0) notFound();
   const q = new URL(request.url).searchParams;
-  const to = Number(q.get("to")) || versions.length;
-  const from = Number(q.get("from")) || Math.max(1, to - 1);
+  const to = optionalIdParam(q.get("to")) ?? versions.length;
+  const from = optionalIdParam(q.get("from")) ?? Math.max(1, to - 1);
   const a = versions.find((v) => v.version === from);
   const b = versions.find((v) => v.version === to);
   if (!a || !b) notFound();

@@ -3,7 +3,7 @@
  * EXPECTED must list every action in POLICY (a new action without a row fails here).
  */
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, canSomewhere, assertCan, type Action, type Actor } from "~/domain/accounts/policy";
+import { ACTIONS, POLICY, SCOPED_ACTIONS, can, canSomewhere, assertCan, type Action, type Actor, type MaybeActor } from "~/domain/accounts/policy";
 import { ForbiddenError } from "~/domain/errors";
 
 const A = 1; // the persona's council
@@ -77,9 +77,12 @@ describe("permission policy", () => {
       for (const [scope, councilId] of [["A", A], ["B", B], ["town", null]] as const) {
         const allowed = EXPECTED[action][scope].includes(persona);
         it(`${action}: ${persona} on ${scope} → ${allowed ? "allowed" : "denied"}`, () => {
-          expect(can(PERSONAS[persona], action, { councilId })).toBe(allowed);
-          if (allowed) expect(() => assertCan(PERSONAS[persona], action, { councilId })).not.toThrow();
-          else expect(() => assertCan(PERSONAS[persona], action, { councilId })).toThrow(ForbiddenError);
+          // the table is walked for every action; the overloads are checked by the compiler below
+          const canAny = can as (a: MaybeActor, x: Action, r: { councilId: number | null }) => boolean;
+          const assertAny = assertCan as (a: MaybeActor, x: Action, r: { councilId: number | null }) => void;
+          expect(canAny(PERSONAS[persona], action, { councilId })).toBe(allowed);
+          if (allowed) expect(() => assertAny(PERSONAS[persona], action, { councilId })).not.toThrow();
+          else expect(() => assertAny(PERSONAS[persona], action, { councilId })).toThrow(ForbiddenError);
         });
       }
     }
@@ -91,7 +94,21 @@ describe("permission policy", () => {
         const p = PERSONAS[persona];
         expect(can(p, action, { ownerId: "resident", councilId: A }), `${action} ${persona}`).toBe(persona === "resident");
       }
-      expect(can(null, action, { ownerId: null })).toBe(false);
+      expect(can(null, action, { ownerId: null, councilId: null })).toBe(false);
+    }
+  });
+
+  it("council-scoped actions need their council: a call without it does not compile", () => {
+    // @ts-expect-error "idea.support" is scoped: the resource with its council is required
+    expect(() => can(PERSONAS.resident, "idea.support")).not.toThrow();
+    // @ts-expect-error the council may be null (the town) but not missing
+    expect(() => assertCan(PERSONAS.facilitatorA, "moderation.act", { ownerId: "x" })).toThrow(ForbiddenError);
+    expect(SCOPED_ACTIONS.every((a) => ACTIONS.includes(a))).toBe(true);
+    // every action whose rule depends on a role or residency for a council is scoped
+    for (const action of ACTIONS) {
+      const roleBased = (POLICY[action] as readonly string[]).some((w) => w === "facilitator" || w === "official" || w === "verified");
+      const townOnly = ["rules.publish", "role.manage", "town.edit", "council.create", "council.edit", "admin.view"].includes(action);
+      if (roleBased && !townOnly) expect(SCOPED_ACTIONS as readonly string[], action).toContain(action);
     }
   });
 

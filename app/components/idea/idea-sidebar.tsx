@@ -9,7 +9,7 @@ import { ErrorList, Field, SelectField, TextareaField } from "../ui/field";
 import { Icon } from "../ui/icon";
 import type { CommentView } from "./idea-arguments";
 import { ModerateForm, ReportForm } from "./idea-arguments";
-import { IntentForm, useIntentForm, type IntentResult } from "./intent-form";
+import { IntentForm, useIntentForm, type IntentResult } from "../forms";
 
 interface SidebarData {
   idea: { id: number; status: string; supportCount: number; theme: string; hiddenAt: string | null };

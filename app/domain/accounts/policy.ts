@@ -82,6 +82,36 @@ export const POLICY = {
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
 
+/**
+ * Actions on something that belongs to a council (or explicitly to the town): the caller
+ * must say which, as `{ councilId }` (null = the town). Forgetting it does not compile,
+ * because a role held for one council must never act on another's records.
+ */
+export const SCOPED_ACTIONS = [
+  "decision.publish",
+  "idea.create",
+  "idea.createOnBehalf",
+  "idea.edit",
+  "idea.support",
+  "idea.supportOnBehalf",
+  "idea.follow",
+  "idea.answer",
+  "idea.merge",
+  "comment.create",
+  "comment.edit",
+  "content.report",
+  "moderation.act",
+  "meeting.manage",
+  "meeting.attend",
+  "council.follow",
+] as const satisfies readonly Action[];
+export type ScopedAction = (typeof SCOPED_ACTIONS)[number];
+export type TownAction = Exclude<Action, ScopedAction>;
+/** The resource of a scoped action: its council (null = the town) is required. */
+export interface ScopedResource extends Resource {
+  councilId: number | null;
+}
+
 function holds(actor: Actor, role: Role, resource: Resource): boolean {
   const scope = resource.councilId ?? null;
   return actor.assignments.some(
@@ -106,6 +136,8 @@ function allows(who: Who, actor: MaybeActor, resource: Resource): boolean {
   }
 }
 
+export function can(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): boolean;
+export function can(actor: MaybeActor, action: TownAction, resource?: Resource): boolean;
 export function can(actor: MaybeActor, action: Action, resource: Resource = {}): boolean {
   return POLICY[action].some((who: Who) => allows(who, actor, resource));
 }
@@ -114,6 +146,8 @@ export function can(actor: MaybeActor, action: Action, resource: Resource = {}):
  * The role in which the actor may take this action here (for the register's "author
  * acting as"): the first role-based rule that allows it; "resident" for account rules.
  */
+export function actingRole(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): Role | null;
+export function actingRole(actor: MaybeActor, action: TownAction, resource?: Resource): Role | null;
 export function actingRole(actor: MaybeActor, action: Action, resource: Resource = {}): Role | null {
   if (!actor) return null;
   for (const who of POLICY[action] as readonly Who[]) {
@@ -126,17 +160,22 @@ export function actingRole(actor: MaybeActor, action: Action, resource: Resource
 
 /** For menus: may the actor do this for at least one council or the town? */
 export function canSomewhere(actor: MaybeActor, action: Action): boolean {
-  if (can(actor, action)) return true;
+  const check = can as (a: MaybeActor, x: Action, r?: Resource) => boolean;
+  if (check(actor, action, { councilId: null })) return true;
   if (!actor) return false;
-  return actor.assignments.some((a) => a.councilId !== null && can(actor, action, { councilId: a.councilId }));
+  return actor.assignments.some((a) => a.councilId !== null && check(actor, action, { councilId: a.councilId }));
 }
 
+export function assertCan(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): void;
+export function assertCan(actor: MaybeActor, action: TownAction, resource?: Resource): void;
 export function assertCan(actor: MaybeActor, action: Action, resource: Resource = {}): void {
-  if (!can(actor, action, resource)) throw new ForbiddenError(action);
+  if (!(can as (a: MaybeActor, x: Action, r?: Resource) => boolean)(actor, action, resource)) throw new ForbiddenError(action);
 }
 
 /** assertCan for actions that need an account; narrows the actor. */
+export function assertCanAs(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): Actor;
+export function assertCanAs(actor: MaybeActor, action: TownAction, resource?: Resource): Actor;
 export function assertCanAs(actor: MaybeActor, action: Action, resource: Resource = {}): Actor {
-  if (!actor || !can(actor, action, resource)) throw new ForbiddenError(action);
+  if (!actor || !(can as (a: MaybeActor, x: Action, r?: Resource) => boolean)(actor, action, resource)) throw new ForbiddenError(action);
   return actor;
 }

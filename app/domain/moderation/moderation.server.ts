@@ -41,10 +41,10 @@ export const targetPath = (t: { kind: SubjectKind; id: number; ideaId: number })
   t.kind === "idea" ? `/ideas/${t.id}` : `/ideas/${t.ideaId}#comment-${t.id}`;
 
 export function reportContent(actor: MaybeActor, input: { subjectKind: SubjectKind; subjectId: number; reason: string }, opts: { now?: Date } = {}) {
-  const a = assertCanAs(actor, "content.report");
   const at = (opts.now ?? new Date()).toISOString();
   return db.transaction((tx) => {
     const t = target(tx, input.subjectKind, input.subjectId);
+    const a = assertCanAs(actor, "content.report", { councilId: t.councilId });
     if (t.hiddenAt) throw new DomainError("errors.alreadyHidden", 409);
     const dup = tx
       .select({ id: reports.id })

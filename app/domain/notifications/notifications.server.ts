@@ -75,3 +75,8 @@ export function markRead(userId: string, ids: number[]) {
   if (!ids.length) return;
   db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt))).run();
 }
+
+/** Marks every unread notification of the user as read (a POST from their notifications page). */
+export function markAllRead(userId: string, now = new Date()) {
+  db.update(notifications).set({ readAt: now.toISOString() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+}

@@ -5,21 +5,10 @@
  * only <mark> is added, so they are safe to render.
  */
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "#db/client.server";
-import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
+import type { SearchKind } from "./schemas";
 
-export const SEARCH_KINDS = ["idea", "comment", "decision", "minutes"] as const;
 export const PAGE_SIZE = 20;
-
-export const SearchSchema = z.object({
-  q: z.string().trim().max(200).catch("").default(""),
-  kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
-  council: z.string().trim().max(80).optional().catch(undefined),
-  status: z.enum(IDEA_STATUSES).optional().catch(undefined),
-  theme: z.enum(IDEA_THEMES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
-});
 
 /** Turns what a person typed into an FTS5 query: every word must match, as a prefix. */
 export function toFtsQuery(q: string): string | null {
@@ -35,7 +24,7 @@ const CLOSE = "\u0003";
 export const highlightHtml = (s: string) => escapeHtml(s.replace(/[*_#`]+/g, "")).replaceAll(OPEN, "<mark>").replaceAll(CLOSE, "</mark>");
 
 export interface SearchHit {
-  kind: (typeof SEARCH_KINDS)[number];
+  kind: SearchKind;
   refId: number;
   ideaId: number | null;
   councilName: string | null;
