@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { IntentErrors, useSchemaForm, type IntentResult } from "~/components/forms";
 import { Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
-import { ROLES } from "~/domain/accounts/policy";
+import { ASSIGNABLE_ROLES } from "#db/enums";
 import { GrantRoleSchema } from "~/domain/accounts/schemas";
 import { grantRole, listAssignments, listRoleChanges, revokeRole } from "~/domain/accounts/roles.server";
 import { listCouncils } from "~/domain/councils/councils.server";
@@ -122,7 +122,7 @@ export default function AdminRolesRoute() {
               id={fields.role.id}
             >
               <option value="">{t("form.choose")}</option>
-              {ROLES.map((r) => (
+              {ASSIGNABLE_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}
                 </option>

@@ -9,12 +9,14 @@ import { ForbiddenError } from "~/domain/errors";
 const A = 1; // the persona's council
 const B = 2; // another council
 
-const actor = (userId: string, assignments: Actor["assignments"]): Actor => ({ userId, displayName: userId, email: `${userId}@x.fr`, assignments });
+const actor = (userId: string, assignments: Actor["assignments"], residency: Actor["residency"] = null): Actor => ({ userId, displayName: userId, email: `${userId}@x.fr`, assignments, residency });
+const verifiedIn = (councilId: number | null): Actor["residency"] => ({ councilId, personKey: `census:${councilId}`, censusEntryId: councilId, birthDate: "1980-01-01" });
 
 const PERSONAS = {
   visitor: null,
   resident: actor("resident", []),
-  verifiedA: actor("verifiedA", [{ role: "resident", councilId: A }]),
+  // residency is a verification record, not a role assignment
+  verifiedA: actor("verifiedA", [], verifiedIn(A)),
   facilitatorA: actor("facilitatorA", [{ role: "facilitator", councilId: A }]),
   facilitatorTown: actor("facilitatorTown", [{ role: "facilitator", councilId: null }]),
   officialA: actor("officialA", [{ role: "official", councilId: A }]),
@@ -65,6 +67,16 @@ const EXPECTED: Record<Action, Row> = {
   "meeting.manage": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
   "meeting.attend": same(signedIn),
   "council.follow": same(signedIn),
+  "census.import": same(["admin"]),
+  "residency.claim": same(signedIn),
+  "residency.verify": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
+  "residency.alerts": { A: ["officialA", "officialTown", "admin"], B: ["officialTown", "admin"], town: ["officialTown", "admin"] },
+  "vote.create": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  // a resident verified in A votes in A's votes and in the town's, not in B's
+  "vote.cast": { A: ["verifiedA"], B: [], town: ["verifiedA"] },
+  "vote.desk": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
+  "vote.count": { A: ["facilitatorA", "facilitatorTown", "officialA", "officialTown"], B: ["facilitatorTown", "officialTown"], town: ["facilitatorTown", "officialTown"] },
+  "vote.decide": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
 };
 
 describe("permission policy", () => {
@@ -107,7 +119,7 @@ describe("permission policy", () => {
     // every action whose rule depends on a role or residency for a council is scoped
     for (const action of ACTIONS) {
       const roleBased = (POLICY[action] as readonly string[]).some((w) => w === "facilitator" || w === "official" || w === "verified");
-      const townOnly = ["rules.publish", "role.manage", "town.edit", "council.create", "council.edit", "admin.view"].includes(action);
+      const townOnly = ["rules.publish", "role.manage", "town.edit", "council.create", "council.edit", "admin.view", "census.import", "residency.alerts"].includes(action);
       if (roleBased && !townOnly) expect(SCOPED_ACTIONS as readonly string[], action).toContain(action);
     }
   });

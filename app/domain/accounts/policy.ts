@@ -8,7 +8,9 @@
  *  - "anyone"     visitors included
  *  - "signedIn"   any account (a resident)
  *  - "owner"      the account that owns the resource (resource.ownerId)
- *  - "verified"   a resident verified for the resource's council (or town-wide)
+ *  - "verified"   a resident whose residency is verified (a verification record, loaded into
+ *                  the actor): for a council's resource, verified in that council; for a
+ *                  town-level resource, verified anywhere in the town
  *  - "facilitator" | "official" | "admin"  a role assignment for the resource's council
  *                  or town-wide; a town-level resource (no council) needs a town-wide one.
  */
@@ -20,11 +22,22 @@ export interface Assignment {
   role: Role;
   councilId: number | null;
 }
+/** A verified residency (app/domain/residency/), as the policy and the ballot box see it. */
+export interface Residency {
+  /** The neighbourhood (council) of the census entry; null when verified for the town only. */
+  councilId: number | null;
+  /** The census identity that votes: "census:<entry id>" or "account:<user id>" (carried over). */
+  personKey: string;
+  censusEntryId: number | null;
+  /** YYYY-MM-DD, from the census (null for residencies carried over from before the census). */
+  birthDate: string | null;
+}
 export interface Actor {
   userId: string;
   displayName: string;
   email: string;
   assignments: Assignment[];
+  residency: Residency | null;
 }
 export type MaybeActor = Actor | null;
 
@@ -77,6 +90,17 @@ export const POLICY = {
   "meeting.manage": ["facilitator"],
   "meeting.attend": ["signedIn"],
   "council.follow": ["signedIn"],
+  // residency (verification is data, not a role)
+  "census.import": ["admin"],
+  "residency.claim": ["signedIn"],
+  "residency.verify": ["facilitator"],
+  "residency.alerts": ["admin", "official"],
+  // proposal votes and the ballot box
+  "vote.create": ["official"],
+  "vote.cast": ["verified"],
+  "vote.desk": ["facilitator"],
+  "vote.count": ["facilitator", "official"],
+  "vote.decide": ["official"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof POLICY;
@@ -104,6 +128,12 @@ export const SCOPED_ACTIONS = [
   "meeting.manage",
   "meeting.attend",
   "council.follow",
+  "residency.verify",
+  "vote.create",
+  "vote.cast",
+  "vote.desk",
+  "vote.count",
+  "vote.decide",
 ] as const satisfies readonly Action[];
 export type ScopedAction = (typeof SCOPED_ACTIONS)[number];
 export type TownAction = Exclude<Action, ScopedAction>;
@@ -127,8 +157,12 @@ function allows(who: Who, actor: MaybeActor, resource: Resource): boolean {
       return actor !== null;
     case "owner":
       return actor !== null && !!resource.ownerId && resource.ownerId === actor.userId;
-    case "verified":
-      return actor !== null && holds(actor, "resident", resource);
+    case "verified": {
+      const r = actor?.residency;
+      if (!r) return false;
+      const scope = resource.councilId ?? null;
+      return scope === null || r.councilId === scope;
+    }
     case "facilitator":
     case "official":
     case "admin":

@@ -3,7 +3,7 @@
  * "errors.*"), turned into text by the form that shows them.
  */
 import { z } from "zod";
-import { ROLES } from "#db/enums";
+import { ASSIGNABLE_ROLES } from "#db/enums";
 import { councilRefField, textField } from "~/lib/fields";
 import { msg } from "~/lib/messages";
 
@@ -39,7 +39,7 @@ export type LogInInput = z.infer<typeof LogInSchema>;
 
 export const GrantRoleSchema = z.object({
   email,
-  role: z.enum(ROLES, { errorMap: () => ({ message: "errors.choose" }) }),
+  role: z.enum(ASSIGNABLE_ROLES, { errorMap: () => ({ message: "errors.choose" }) }),
   councilId: councilRefField(),
 });
 export type GrantRoleInput = z.infer<typeof GrantRoleSchema>;
