@@ -79,7 +79,11 @@ export const roleAssignments = sqliteTable(
   (t) => [index("role_assignments_user_idx").on(t.userId)],
 );
 
-/** Append-only audit of every role change: who changed whose role, when. */
+/**
+ * Append-only audit of every role change: who changed whose role, when. Triggers
+ * (0008_append_only_every_statement) refuse edits, deletes and replacements; the only
+ * update allowed is the ON DELETE SET NULL that anonymises a deleted account.
+ */
 export const roleChanges = sqliteTable(
   "role_changes",
   {
@@ -124,8 +128,9 @@ export const loginThrottles = sqliteTable("login_throttles", {
 
 // ---------------------------------------------------------------- decisions (the register)
 /**
- * The decision register (registre des arbitrages). Append-only: triggers (migration
- * 0003_append_only) refuse UPDATE and DELETE. Entries are hash-chained; the exact hashed
+ * The decision register (registre des arbitrages). Append-only: triggers (migrations
+ * 0003_append_only, 0008_append_only_every_statement) refuse UPDATE, DELETE and any
+ * INSERT that would replace an existing row (OR REPLACE, REPLACE INTO, upserts). Entries are hash-chained; the exact hashed
  * fields and byte layout are documented in docs/register.md. Names, council and rule
  * version are snapshots taken when the entry was written, so later renames never change
  * what was hashed.
@@ -168,7 +173,7 @@ export const decisions = sqliteTable(
 // ---------------------------------------------------------------- rules (le cadre)
 /**
  * Rulebook versions, per scope ("town", or a process such as "budget:<slug>").
- * Numbered per scope, dated, never edited (triggers refuse UPDATE and DELETE).
+ * Numbered per scope, dated, never edited (triggers refuse UPDATE, DELETE and replacing INSERTs).
  * `params` is the JSON of RuleParams (app/domain/rules/params.ts), validated by zod.
  */
 export const ruleVersions = sqliteTable(
@@ -416,7 +421,7 @@ export const meetingAttendees = sqliteTable(
 
 /**
  * Minutes (compte rendu), versioned: every publication is a new row, never edited
- * (triggers in 0007_minutes_append_only). The current minutes are the latest version.
+ * (triggers in 0007_minutes_append_only and 0008). The current minutes are the latest version.
  */
 export const minutesVersions = sqliteTable(
   "minutes_versions",
