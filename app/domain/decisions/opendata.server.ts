@@ -1,6 +1,7 @@
 /** The register as open data: the full chain (JSON), a flat table (CSV) and the Atom feed. */
 import { stringify } from "csv-stringify/sync";
 import { Feed } from "feed";
+import { absoluteUrl } from "~/config/site.server";
 import { GENESIS } from "~/lib/hash-chain";
 import { markdownToText, renderMarkdown } from "~/lib/markdown";
 import type { Dataset, DatasetContext } from "../opendata/types";
@@ -39,20 +40,20 @@ const FEED_TEXT = {
 
 export function decisionsAtom(ctx: DatasetContext & { council?: { id: number; name: string; slug: string } }): string {
   const text = FEED_TEXT[ctx.locale];
-  const self = ctx.council ? `${ctx.origin}/councils/${ctx.council.slug}/decisions.atom` : `${ctx.origin}/decisions.atom`;
+  const self = absoluteUrl(ctx.council ? `/councils/${ctx.council.slug}/decisions.atom` : "/decisions.atom");
   const rows: DecisionRow[] = recentDecisions(50, ctx.council?.id);
   const feed = new Feed({
     title: `${ctx.council ? text.council.replace("{name}", ctx.council.name) : text.title} · ${ctx.townName}`,
     description: text.description,
     id: self,
-    link: ctx.council ? `${ctx.origin}/decisions?council=${ctx.council.slug}` : `${ctx.origin}/decisions`,
+    link: absoluteUrl(ctx.council ? `/decisions?council=${ctx.council.slug}` : "/decisions"),
     language: ctx.locale,
     updated: rows[0] ? new Date(rows[0].recordedAt) : new Date(0),
     feedLinks: { atom: self },
     copyright: "Licence Ouverte 2.0 (Etalab)",
   });
   for (const r of rows) {
-    const url = `${ctx.origin}/decisions/${r.seq}`;
+    const url = absoluteUrl(`/decisions/${r.seq}`);
     feed.addItem({
       title: `n° ${r.seq} — ${r.subjectTitle}`,
       id: url,

@@ -2,22 +2,23 @@
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
+import { absoluteUrl } from "~/config/site.server";
 import { markdownToText } from "~/lib/markdown";
 import { TOWN_TZ } from "~/lib/time";
 import { listMeetings } from "./meetings.server";
 
-export function meetingsCalendar(opts: { origin: string; townName: string; council?: { id: number; name: string; slug: string }; locale: "fr" | "en" }) {
+export function meetingsCalendar(opts: { townName: string; council?: { id: number; name: string; slug: string }; locale: "fr" | "en" }) {
   const name = opts.council ? `${opts.council.name} — ${opts.townName}` : opts.locale === "fr" ? `Conseils de quartier — ${opts.townName}` : `Neighbourhood councils — ${opts.townName}`;
   const cal = ical({
     name,
     prodId: { company: "Conseil Ouvert", product: "meetings", language: opts.locale.toUpperCase() },
     timezone: { name: TOWN_TZ, generator: getVtimezoneComponent },
-    url: opts.council ? `${opts.origin}/councils/${opts.council.slug}` : `${opts.origin}/meetings`,
+    url: absoluteUrl(opts.council ? `/councils/${opts.council.slug}` : "/meetings"),
     ttl: 3600,
   });
   const all = [...listMeetings({ councilId: opts.council?.id, when: "past", limit: 100 }), ...listMeetings({ councilId: opts.council?.id, when: "upcoming" })];
   for (const m of all) {
-    const url = `${opts.origin}/meetings/${m.id}`;
+    const url = absoluteUrl(`/meetings/${m.id}`);
     cal.createEvent({
       id: `meeting-${m.id}@conseil-ouvert`,
       // Luxon dates carry their zone, so ical-generator writes the town's wall-clock time
