@@ -95,7 +95,7 @@ function attempts(t: Table): [string, () => unknown][] {
     list.push(
       ["INSERT OR REPLACE (unique key)", () => insert(t.name, other, "INSERT OR REPLACE")],
       ["REPLACE INTO (unique key)", () => insert(t.name, other, "REPLACE")],
-      ["ON CONFLICT DO UPDATE (unique key)", () => insert(t.name, other, "INSERT", `ON CONFLICT(${t.unique.join(", ")}) DO UPDATE SET ${col} = excluded.${col}`)],
+      ["ON CONFLICT DO UPDATE (unique key)", () => insert(t.name, other, "INSERT", `ON CONFLICT(${t.unique!.join(", ")}) DO UPDATE SET ${col} = excluded.${col}`)],
     );
   }
   return list;

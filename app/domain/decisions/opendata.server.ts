@@ -1,7 +1,7 @@
 /** The register as open data: the full chain (JSON), a flat table (CSV) and the Atom feed. */
-import { stringify } from "csv-stringify/sync";
 import { Feed } from "feed";
 import { absoluteUrl } from "~/config/site.server";
+import { toCsv, type CsvCell } from "~/lib/csv";
 import { GENESIS } from "~/lib/hash-chain";
 import { markdownToText, renderMarkdown } from "~/lib/markdown";
 import type { Dataset, DatasetContext } from "../opendata/types";
@@ -20,17 +20,17 @@ export function registerJson(): string {
 }
 
 export function registerCsv(): string {
-  const rows: unknown[][] = [];
+  const rows: CsvCell[][] = [];
   for (const r of allDecisions()) {
     rows.push([
       r.seq, r.recordedAt, r.authorName, r.authorRole, r.councilName ?? "", r.subjectKind, r.subjectId ?? "", r.subjectTitle,
       r.outcome, r.explanation, r.ruleVersionLabel ?? "", r.evidence, r.supersedesSeq ?? "", r.prevHash, r.hash,
     ]);
   }
-  return stringify(rows, {
-    header: true,
-    columns: ["seq", "recorded_at", "author", "author_role", "council", "subject_kind", "subject_id", "subject_title", "outcome", "explanation", "rule_version", "evidence", "supersedes", "prev_hash", "hash"],
-  });
+  return toCsv(
+    ["seq", "recorded_at", "author", "author_role", "council", "subject_kind", "subject_id", "subject_title", "outcome", "explanation", "rule_version", "evidence", "supersedes", "prev_hash", "hash"],
+    rows,
+  );
 }
 
 const FEED_TEXT = {
