@@ -68,6 +68,8 @@ export function graphemeLength(s: string): number {
  */
 export function truncate(s: string, max: number, ellipsis = "…"): string {
   if (s.length <= max) return s; // fast path: code units ≥ graphemes
+  // A text of exactly `max` graphemes but more code units (emoji, accents) fits as is.
+  if (graphemeLength(s) <= max) return s;
   const keep = Math.max(0, max - graphemeLength(ellipsis));
   let out = "";
   let n = 0;

@@ -19,11 +19,12 @@ import { getTextareaProps } from "@conform-to/react";
 import { can } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { getCouncil } from "~/domain/councils/councils.server";
+import { decisionListItems } from "~/domain/decisions/views.server";
 import { DomainError } from "~/domain/errors";
 import { agendaIdeas, attendeeCount, cancelMeeting, decisionsFromMeeting, getMeeting, isComing, markHeld, minutesOf, minutesOverdue, setAttendance } from "~/domain/meetings/meetings.server";
 import { CancelSchema } from "~/domain/meetings/schemas";
 import { formatDateLong, formatDateTime, formatNumber, formatTime } from "~/lib/format";
-import { markdownToText, renderMarkdown } from "~/lib/markdown";
+import { renderMarkdown } from "~/lib/markdown";
 import { msg } from "~/lib/messages";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedByName: v.publishedByName, changeNote: v.changeNote })),
     current: current ? { ...current, bodyHtml: renderMarkdown(current.body, { headingBase: 3 }) } : null,
     minutesOverdue: minutesOverdue(m, versions.length > 0),
-    decisions: decisionsFromMeeting(m.id).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
+    decisions: decisionListItems(decisionsFromMeeting(m.id)),
     viewer: {
       signedIn: !!actor,
       canManage: can(actor, "meeting.manage", { councilId: m.councilId }),

@@ -4,6 +4,7 @@ import { absoluteUrl } from "~/config/site.server";
 import { toCsv, type CsvCell } from "~/lib/csv";
 import { GENESIS } from "~/lib/hash-chain";
 import { markdownToText, renderMarkdown } from "~/lib/markdown";
+import { truncate } from "~/lib/text";
 import type { Dataset, DatasetContext } from "../opendata/types";
 import { allDecisions, recentDecisions } from "./decisions.server";
 import { publicEntry, type DecisionRow } from "./record.server";
@@ -59,7 +60,7 @@ export function decisionsAtom(ctx: DatasetContext & { council?: { id: number; na
       id: url,
       link: url,
       date: new Date(r.recordedAt),
-      description: markdownToText(r.explanation).slice(0, 280),
+      description: truncate(markdownToText(r.explanation), 280),
       content: renderMarkdown(r.explanation),
       author: [{ name: r.authorName }],
     });
