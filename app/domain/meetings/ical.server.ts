@@ -4,6 +4,7 @@ import ical, { ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
 import { absoluteUrl } from "~/config/site.server";
 import { markdownToText } from "~/lib/markdown";
+import { normalizeText } from "~/lib/text";
 import { TOWN_TZ } from "~/lib/time";
 import { listMeetings } from "./meetings.server";
 
@@ -26,9 +27,11 @@ export function meetingsCalendar(opts: { townName: string; council?: { id: numbe
       start: DateTime.fromISO(m.startsAt, { zone: TOWN_TZ }),
       end: DateTime.fromISO(m.endsAt, { zone: TOWN_TZ }),
       timezone: TOWN_TZ,
-      summary: `${m.councilName} — ${m.title}`,
-      location: [m.placeName, m.address].filter(Boolean).join(", "),
-      description: [m.accessibility ? markdownToText(m.accessibility) : "", m.status === "cancelled" ? `Annulée / Cancelled: ${m.cancelReason ?? ""}` : "", url].filter(Boolean).join("\n\n"),
+      // RFC 5545 TEXT allows no control character but tab (line breaks are escaped by the
+      // library): stored text from before input normalisation may still hold some.
+      summary: normalizeText(`${m.councilName} — ${m.title}`, { singleLine: true }),
+      location: normalizeText([m.placeName, m.address].filter(Boolean).join(", "), { singleLine: true }),
+      description: normalizeText([m.accessibility ? markdownToText(m.accessibility) : "", m.status === "cancelled" ? `Annulée / Cancelled: ${m.cancelReason ?? ""}` : "", url].filter(Boolean).join("\n\n")),
       url,
       status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
