@@ -15,6 +15,7 @@ import { IdeaArguments } from "~/components/idea/idea-arguments";
 import { IdeaSidebar } from "~/components/idea/idea-sidebar";
 import type { IntentResult } from "~/components/idea/intent-form";
 import { useLocale } from "~/components/hooks";
+import { IdeaTitleLink } from "~/components/hidden-notice";
 import { Markdown } from "~/components/markdown";
 import { Icon } from "~/components/ui/icon";
 import { getActor } from "~/domain/accounts/session.server";
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     idea: {
       ...idea,
       title: hidden ? null : idea.title,
+      place: hidden ? "" : idea.place,
       body: undefined,
       bodyHtml: hidden ? "" : renderMarkdown(idea.body, { headingBase: 3 }),
       onBehalfContact: undefined,
@@ -241,7 +243,7 @@ export default function IdeaRoute() {
           {d.mergedInto ? (
             <div className="notice notice-info" role="note">
               <Icon name="link" />
-              <p>{t("idea.mergedInto")} <Link to={`/ideas/${d.mergedInto.id}`}>{d.mergedInto.title}</Link></p>
+              <p>{t("idea.mergedInto")} <IdeaTitleLink idea={d.mergedInto} /></p>
             </div>
           ) : null}
           {d.mergedFrom.length ? (

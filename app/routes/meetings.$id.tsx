@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DecisionItem } from "~/components/decision-item";
+import { IdeaTitleLink } from "~/components/hidden-notice";
 import { useLocale } from "~/components/hooks";
 import { IntentForm, useIntentForm, type IntentResult } from "~/components/idea/intent-form";
 import { Markdown } from "~/components/markdown";
@@ -167,7 +168,10 @@ export default function MeetingRoute() {
                     <h3>{t("meetings.agendaIdeas")}</h3>
                     <ul>
                       {d.ideas.map((i) => (
-                        <li key={i.id}><Link to={`/ideas/${i.id}`}>{i.title}</Link> — {t(`ideas.statuses.${i.status}`)}, {t("ideas.supportCount", { count: i.supportCount, n: formatNumber(i.supportCount, locale) })}</li>
+                        <li key={i.id}>
+                          <IdeaTitleLink idea={i} />
+                          {i.hidden ? null : <> — {t(`ideas.statuses.${i.status}`)}, {t("ideas.supportCount", { count: i.supportCount, n: formatNumber(i.supportCount, locale) })}</>}
+                        </li>
                       ))}
                     </ul>
                   </>

@@ -7,7 +7,8 @@ import { truncate } from "~/lib/text";
 import { el, toXml } from "~/lib/xml";
 import type { Dataset, DatasetContext } from "../opendata/types";
 import { allDecisions, recentDecisions, registerHead } from "./decisions.server";
-import { publicEntry, type DecisionRow } from "./record.server";
+import { withHiddenSubjects, hiddenIdeaText } from "../moderation/visibility.server";
+import { publicEntry } from "./record.server";
 
 /** The full chain: anyone can recompute every hash from this file alone (docs/register.md). */
 export function registerJson(): string {
@@ -20,11 +21,15 @@ export function registerJson(): string {
   return JSON.stringify({ format: "conseil-ouvert-register/1", genesis: GENESIS, head, count: entries.length, entries }, null, 1);
 }
 
+/**
+ * The register as a flat table. Unlike register.json (the proof, kept exactly as hashed),
+ * an idea hidden by moderation is named by its notice here, not by its title.
+ */
 export function registerCsv(): string {
   const rows: CsvCell[][] = [];
-  for (const r of allDecisions()) {
+  for (const r of inBatches(allDecisions(), 500, withHiddenSubjects)) {
     rows.push([
-      r.seq, r.recordedAt, r.authorName, r.authorRole, r.councilName ?? "", r.subjectKind, r.subjectId ?? "", r.subjectTitle,
+      r.seq, r.recordedAt, r.authorName, r.authorRole, r.councilName ?? "", r.subjectKind, r.subjectId ?? "", r.subjectHidden ? hiddenIdeaText(r.subjectHidden.ideaId, r.subjectHidden) : r.subjectTitle,
       r.outcome, r.explanation, r.ruleVersionLabel ?? "", r.evidence, r.supersedesSeq ?? "", r.prevHash, r.hash,
     ]);
   }
@@ -32,6 +37,19 @@ export function registerCsv(): string {
     ["seq", "recorded_at", "author", "author_role", "council", "subject_kind", "subject_id", "subject_title", "outcome", "explanation", "rule_version", "evidence", "supersedes", "prev_hash", "hash"],
     rows,
   );
+}
+
+/** Applies `f` to `size` items at a time (one look-up of hidden ideas per batch, not per row). */
+function* inBatches<T, U>(items: Iterable<T>, size: number, f: (batch: T[]) => U[]): Generator<U> {
+  let batch: T[] = [];
+  for (const x of items) {
+    batch.push(x);
+    if (batch.length === size) {
+      yield* f(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) yield* f(batch);
 }
 
 const FEED_TEXT = {
@@ -67,7 +85,7 @@ export const REGISTER_NS = "urn:conseil-ouvert:register:1";
 export function decisionsAtom(ctx: DatasetContext & { council?: { id: number; name: string; slug: string } }): string {
   const text = FEED_TEXT[ctx.locale];
   const self = absoluteUrl(ctx.council ? `/councils/${ctx.council.slug}/decisions.atom` : "/decisions.atom");
-  const rows: DecisionRow[] = recentDecisions(50, ctx.council?.id);
+  const rows = withHiddenSubjects(recentDecisions(50, ctx.council?.id));
   const head = registerHead();
   const headEl = head ? el("reg:head", { seq: head.seq, hash: head.hash }) : null;
   const entries = rows.map((r) => {
@@ -77,7 +95,7 @@ export function decisionsAtom(ctx: DatasetContext & { council?: { id: number; na
       "entry",
       {},
       el("id", {}, url),
-      el("title", { type: "text" }, `n° ${r.seq} — ${r.subjectTitle}`),
+      el("title", { type: "text" }, `n° ${r.seq} — ${r.subjectHidden ? hiddenIdeaText(r.subjectHidden.ideaId, r.subjectHidden, ctx.locale) : r.subjectTitle}`),
       el("updated", {}, r.recordedAt),
       el("published", {}, r.recordedAt),
       el("link", { rel: "alternate", type: "text/html", href: url }),
