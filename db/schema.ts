@@ -170,6 +170,20 @@ export const decisions = sqliteTable(
   ],
 );
 
+/**
+ * The key pair that signs register checkpoints (open data `register-checkpoint.json`):
+ * Ed25519, generated once on first use and kept here. The public key is published with
+ * every checkpoint and on the verify page; the private key never leaves the server.
+ * Keys are PEM (SPKI public, PKCS#8 private).
+ */
+export const registerKeys = sqliteTable("register_keys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  algorithm: text("algorithm", { enum: ["Ed25519"] }).notNull().default("Ed25519"),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
 // ---------------------------------------------------------------- rules (le cadre)
 /**
  * Rulebook versions, per scope ("town", or a process such as "budget:<slug>").

@@ -8,6 +8,7 @@ import { el, toXml } from "~/lib/xml";
 import type { Dataset, DatasetContext } from "../opendata/types";
 import { allDecisions, recentDecisions, registerHead } from "./decisions.server";
 import { withHiddenSubjects, hiddenIdeaText } from "../moderation/visibility.server";
+import { registerCheckpoint } from "./checkpoint.server";
 import { publicEntry } from "./record.server";
 
 /** The full chain: anyone can recompute every hash from this file alone (docs/register.md). */
@@ -136,6 +137,14 @@ export const decisionDatasets: Dataset[] = [
     format: "JSON",
     contentType: "application/json; charset=utf-8",
     produce: () => registerJson(),
+  },
+  {
+    file: "register-checkpoint.json",
+    titleKey: "openData.sets.registerCheckpoint.title",
+    descriptionKey: "openData.sets.registerCheckpoint.description",
+    format: "JSON",
+    contentType: "application/json; charset=utf-8",
+    produce: () => JSON.stringify(registerCheckpoint(), null, 1),
   },
   {
     file: "register.csv",
