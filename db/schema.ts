@@ -5,7 +5,7 @@
  * Changing this file: run `npm run db:generate` and commit the new migration in db/migrations.
  */
 import { sql } from "drizzle-orm";
-import { CHANNELS, IDEA_STATUSES, IDEA_THEMES, MEETING_STATUSES, REPORT_STATUSES, ROLES, STANCES, SUBJECT_KINDS, type Role } from "./enums";
+import { CHANNELS, IDEA_STATUSES, IDEA_THEMES, MEETING_STATUSES, REPORT_STATUSES, ROLE_CHANGES, ROLES, STANCES, SUBJECT_KINDS, type Role } from "./enums";
 import {
   index,
   uniqueIndex,
@@ -95,7 +95,7 @@ export const roleChanges = sqliteTable(
     userId: text("user_id").references(() => users.id, {
       onDelete: "set null",
     }),
-    change: text("change", { enum: ["grant", "revoke"] }).notNull(),
+    change: text("change", { enum: ROLE_CHANGES }).notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     councilId: integer("council_id").references(() => councils.id, {
       onDelete: "set null",

@@ -41,8 +41,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) notFound();
   const { idea } = page;
   const hidden = !!idea.hiddenAt;
+  // After submission (?new=1): an idea recorded through médiation is the resident's, not
+  // the facilitator's, and the message says so, naming the resident.
+  const onBehalf = idea.recordedById !== null && idea.onBehalfName !== null;
+  const published = new URL(request.url).searchParams.get("new")
+    ? { key: onBehalf ? ("idea.publishedOnBehalf" as const) : ("idea.published" as const), name: onBehalf ? idea.onBehalfName : null }
+    : null;
   return {
     title: hidden ? `n° ${idea.id}` : idea.title,
+    published,
     ...page,
     idea: {
       ...idea,
@@ -175,8 +182,11 @@ export default function IdeaRoute() {
           <li aria-current="page">{t("ideas.number", { id: idea.id })}</li>
         </ol>
       </nav>
-      {params.get("new") ? (
-        <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("idea.published", { date: formatDateLong(idea.dueAt, locale) })}</p></div>
+      {d.published ? (
+        <div className="notice notice-success" role="status">
+          <Icon name="check" />
+          <p>{t(d.published.key, { date: formatDateLong(idea.dueAt, locale), name: d.published.name ?? "", channel: t(`ideas.channels.${idea.channel}`) })}</p>
+        </div>
       ) : null}
       {params.get("reported") ? (
         <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("idea.reported")}</p></div>

@@ -5,10 +5,11 @@
  */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
+import type { NotificationKind } from "#db/enums";
 import { follows, ideas, meetings, notifications } from "#db/schema";
 import { ideaRef, ideaRefColumns } from "../moderation/visibility.server";
 
-export type NotificationKind = "answer" | "comment" | "reply" | "moderation" | "merge" | "threshold" | "agenda" | "agendaChanged" | "minutes" | "minutesChanged" | "cancelled";
+export type { NotificationKind } from "#db/enums";
 
 export function follow(tx: Tx, userId: string, ideaId: number, at: string) {
   tx.insert(follows).values({ userId, subjectKind: "idea", subjectId: ideaId, createdAt: at }).onConflictDoNothing().run();
