@@ -14,6 +14,8 @@ const LOOK: Record<string, { icon: IconName; tone: "success" | "danger" | "warni
   under_review: { icon: "clock", tone: "warning" },
   noted: { icon: "info", tone: "neutral" },
   merged: { icon: "link", tone: "info" },
+  on_agenda: { icon: "calendar", tone: "info" },
+  in_budget: { icon: "info", tone: "info" },
   hidden: { icon: "eyeOff", tone: "warning" },
   restored: { icon: "check", tone: "neutral" },
   departed: { icon: "alert", tone: "warning" },
