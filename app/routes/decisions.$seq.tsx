@@ -12,6 +12,7 @@ import { getCouncil } from "~/domain/councils/councils.server";
 import { getDecision, supersededBy } from "~/domain/decisions/decisions.server";
 import { withHiddenSubjects } from "~/domain/moderation/visibility.server";
 import { HiddenIdeaNotice } from "~/components/hidden-notice";
+import { EvidenceLabel } from "~/components/idea/idea-answers";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
 import { rulesHref, subjectHref } from "~/lib/links";
@@ -108,7 +109,7 @@ export default function DecisionRoute() {
                 {d.evidence.map((e) => (
                   <li key={e.url}>
                     <a href={e.url} rel={e.url.startsWith("http") ? "noopener nofollow" : undefined}>
-                      {e.label}
+                      <EvidenceLabel label={e.label} />
                     </a>
                   </li>
                 ))}

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import * as enums from "#db/enums";
 import { OutcomeBadge } from "~/components/outcome-badge";
 import { IdeaStatusBadge } from "~/components/idea/idea-badges";
+import { EvidenceLabel } from "~/components/idea/idea-answers";
 import { FREE_OUTCOMES } from "~/domain/decisions/decisions.server";
 import { nextAnswers } from "~/domain/ideas/lifecycle";
 import { PARAM_FIELDS } from "~/domain/rules/params";
@@ -82,6 +83,12 @@ describe("rendered outcomes and statuses", () => {
     for (const s of enums.IDEA_STATUSES) {
       const text = await render(locale, createElement(IdeaStatusBadge, { status: s }));
       expect(text, s).not.toContain(s);
+    }
+    // evidence labels are codes too (comment:ID:stance, rules:vN, idea:ID), on the decision page
+    for (const label of ["comment:3:for", "comment:3:against", "comment:3:neutral", "rules:v2", "idea:7"]) {
+      const text = await render(locale, createElement(EvidenceLabel, { label }));
+      expect(text, label).not.toContain(label);
+      expect(text, label).toMatch(/\d/);
     }
     // an unknown code still shows a word, not the code
     expect(await render(locale, createElement(OutcomeBadge, { outcome: "not_a_code" }))).not.toContain("not_a_code");
