@@ -32,6 +32,30 @@ export type Stance = (typeof STANCES)[number];
 
 export const REPORT_STATUSES = ["open", "hidden", "dismissed"] as const;
 
+/**
+ * Every outcome a register entry can record: free council decisions, rulebook versions,
+ * answers to ideas (their new status), moderation, and budget results. DecisionInput's
+ * `outcome` has this type, so the domain cannot write another one; each has a
+ * `decisions.outcomes.*` key in both locales (tests/unit/enum-keys.test.ts).
+ */
+export const DECISION_OUTCOMES = [
+  "adopted", "rejected", "postponed", "noted",
+  "rules_published",
+  "under_review", "accepted", "merged", "in_budget", "on_agenda", "implemented",
+  "hidden", "restored",
+  "confirmed", "departed", "funded",
+  // census imports, proposal votes and ballot boxes
+  "imported", "scheduled", "counted", "option_chosen",
+] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** What a notification event is about (app/domain/notifications). */
+export const NOTIFICATION_KINDS = ["answer", "comment", "reply", "moderation", "merge", "threshold", "agenda", "agendaChanged", "minutes", "minutesChanged", "cancelled"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A role change in the audit (role_changes.change). */
+export const ROLE_CHANGES = ["grant", "revoke"] as const;
+
 export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 

@@ -14,6 +14,7 @@ import {
   IDEA_THEMES,
   MEETING_STATUSES,
   REPORT_STATUSES,
+  ROLE_CHANGES,
   ROLES,
   STANCES,
   SUBJECT_KINDS,
@@ -88,7 +89,11 @@ export const roleAssignments = sqliteTable(
   (t) => [index("role_assignments_user_idx").on(t.userId)],
 );
 
-/** Append-only audit of every role change: who changed whose role, when. */
+/**
+ * Append-only audit of every role change: who changed whose role, when. Triggers
+ * (0008_append_only_every_statement) refuse edits, deletes and replacements; the only
+ * update allowed is the ON DELETE SET NULL that anonymises a deleted account.
+ */
 export const roleChanges = sqliteTable(
   "role_changes",
   {
@@ -100,7 +105,7 @@ export const roleChanges = sqliteTable(
     userId: text("user_id").references(() => users.id, {
       onDelete: "set null",
     }),
-    change: text("change", { enum: ["grant", "revoke"] }).notNull(),
+    change: text("change", { enum: ROLE_CHANGES }).notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     councilId: integer("council_id").references(() => councils.id, {
       onDelete: "set null",
@@ -133,8 +138,9 @@ export const loginThrottles = sqliteTable("login_throttles", {
 
 // ---------------------------------------------------------------- decisions (the register)
 /**
- * The decision register (registre des arbitrages). Append-only: triggers (migration
- * 0003_append_only) refuse UPDATE and DELETE. Entries are hash-chained; the exact hashed
+ * The decision register (registre des arbitrages). Append-only: triggers (migrations
+ * 0003_append_only, 0008_append_only_every_statement) refuse UPDATE, DELETE and any
+ * INSERT that would replace an existing row (OR REPLACE, REPLACE INTO, upserts). Entries are hash-chained; the exact hashed
  * fields and byte layout are documented in docs/register.md. Names, council and rule
  * version are snapshots taken when the entry was written, so later renames never change
  * what was hashed.
@@ -174,10 +180,24 @@ export const decisions = sqliteTable(
   ],
 );
 
+/**
+ * The key pair that signs register checkpoints (open data `register-checkpoint.json`):
+ * Ed25519, generated once on first use and kept here. The public key is published with
+ * every checkpoint and on the verify page; the private key never leaves the server.
+ * Keys are PEM (SPKI public, PKCS#8 private).
+ */
+export const registerKeys = sqliteTable("register_keys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  algorithm: text("algorithm", { enum: ["Ed25519"] }).notNull().default("Ed25519"),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
 // ---------------------------------------------------------------- rules (le cadre)
 /**
  * Rulebook versions, per scope ("town", or a process such as "budget:<slug>").
- * Numbered per scope, dated, never edited (triggers refuse UPDATE and DELETE).
+ * Numbered per scope, dated, never edited (triggers refuse UPDATE, DELETE and replacing INSERTs).
  * `params` is the JSON of RuleParams (app/domain/rules/params.ts), validated by zod.
  */
 export const ruleVersions = sqliteTable(
@@ -425,7 +445,7 @@ export const meetingAttendees = sqliteTable(
 
 /**
  * Minutes (compte rendu), versioned: every publication is a new row, never edited
- * (triggers in 0007_minutes_append_only). The current minutes are the latest version.
+ * (triggers in 0007_minutes_append_only and 0008). The current minutes are the latest version.
  */
 export const minutesVersions = sqliteTable(
   "minutes_versions",

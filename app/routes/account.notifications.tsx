@@ -48,7 +48,7 @@ export default function NotificationsRoute() {
             <li key={n.id} className={`card notification${n.readAt ? "" : " unread"}`}>
               {!n.readAt ? <span className="badge badge-info">{t("notifications.new")}</span> : null}
               <p>
-                {t(`notifications.kinds.${n.kind}`, { title: n.ideaTitle ?? n.meetingTitle ?? "" })}{" "}
+                {t(`notifications.kinds.${n.kind}`, { title: n.idea ? (n.idea.title ?? t("moderation.hiddenIdeaShort", { id: n.idea.id })) : n.meetingTitle ?? "" })}{" "}
                 <Link
                   to={
                     n.meetingId

@@ -13,6 +13,7 @@ import { IdeaArguments } from "~/components/idea/idea-arguments";
 import { IdeaSidebar } from "~/components/idea/idea-sidebar";
 import { IntentErrors, type IntentResult } from "~/components/forms";
 import { useLocale } from "~/components/hooks";
+import { IdeaTitleLink } from "~/components/hidden-notice";
 import { Markdown } from "~/components/markdown";
 import { Icon } from "~/components/ui/icon";
 import { getActor } from "~/domain/accounts/session.server";
@@ -39,12 +40,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) notFound();
   const { idea } = page;
   const hidden = !!idea.hiddenAt;
+  // After submission (?new=1): an idea recorded through médiation is the resident's, not
+  // the facilitator's, and the message says so, naming the resident.
+  const onBehalf = idea.recordedById !== null && idea.onBehalfName !== null;
+  const published = new URL(request.url).searchParams.get("new")
+    ? { key: onBehalf ? ("idea.publishedOnBehalf" as const) : ("idea.published" as const), name: onBehalf ? idea.onBehalfName : null }
+    : null;
   return {
     title: hidden ? `n° ${idea.id}` : idea.title,
+    published,
     ...page,
     idea: {
       ...idea,
       title: hidden ? null : idea.title,
+      place: hidden ? "" : idea.place,
       body: undefined,
       bodyHtml: hidden ? "" : renderMarkdown(idea.body, { headingBase: 3 }),
       onBehalfContact: undefined,
@@ -137,8 +146,11 @@ export default function IdeaRoute() {
           <li aria-current="page">{t("ideas.number", { id: idea.id })}</li>
         </ol>
       </nav>
-      {params.get("new") ? (
-        <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("idea.published", { date: formatDateLong(idea.dueAt, locale) })}</p></div>
+      {d.published ? (
+        <div className="notice notice-success" role="status">
+          <Icon name="check" />
+          <p>{t(d.published.key, { date: formatDateLong(idea.dueAt, locale), name: d.published.name ?? "", channel: t(`ideas.channels.${idea.channel}`) })}</p>
+        </div>
       ) : null}
       {params.get("reported") ? (
         <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("idea.reported")}</p></div>
@@ -203,7 +215,7 @@ export default function IdeaRoute() {
           {d.mergedInto ? (
             <div className="notice notice-info" role="note">
               <Icon name="link" />
-              <p>{t("idea.mergedInto")} <Link to={`/ideas/${d.mergedInto.id}`}>{d.mergedInto.title}</Link></p>
+              <p>{t("idea.mergedInto")} <IdeaTitleLink idea={d.mergedInto} /></p>
             </div>
           ) : null}
           {d.mergedFrom.length ? (

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DecisionItem } from "~/components/decision-item";
+import { IdeaTitleLink } from "~/components/hidden-notice";
 import { useLocale } from "~/components/hooks";
 import { IntentErrors, IntentForm, useIntentForm, type IntentResult } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
@@ -18,10 +19,11 @@ import { getTextareaProps } from "@conform-to/react";
 import { can } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { getCouncil } from "~/domain/councils/councils.server";
+import { decisionListItems } from "~/domain/decisions/views.server";
 import { agendaIdeas, attendeeCount, cancelMeeting, decisionsFromMeeting, getMeeting, isComing, markHeld, minutesOf, minutesOverdue, setAttendance } from "~/domain/meetings/meetings.server";
 import { CancelSchema } from "~/domain/meetings/schemas";
 import { formatDateLong, formatDateTime, formatNumber, formatTime } from "~/lib/format";
-import { markdownToText, renderMarkdown } from "~/lib/markdown";
+import { renderMarkdown } from "~/lib/markdown";
 import { handleIntent, readIntent, runIntent } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -47,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedByName: v.publishedByName, changeNote: v.changeNote })),
     current: current ? { ...current, bodyHtml: renderMarkdown(current.body, { headingBase: 3 }) } : null,
     minutesOverdue: minutesOverdue(m, versions.length > 0),
-    decisions: decisionsFromMeeting(m.id).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
+    decisions: decisionListItems(decisionsFromMeeting(m.id)),
     viewer: {
       signedIn: !!actor,
       canManage: can(actor, "meeting.manage", { councilId: m.councilId }),
@@ -149,7 +151,10 @@ export default function MeetingRoute() {
                     <h3>{t("meetings.agendaIdeas")}</h3>
                     <ul>
                       {d.ideas.map((i) => (
-                        <li key={i.id}><Link to={`/ideas/${i.id}`}>{i.title}</Link> — {t(`ideas.statuses.${i.status}`)}, {t("ideas.supportCount", { count: i.supportCount, n: formatNumber(i.supportCount, locale) })}</li>
+                        <li key={i.id}>
+                          <IdeaTitleLink idea={i} />
+                          {i.hidden ? null : <> — {t(`ideas.statuses.${i.status}`)}, {t("ideas.supportCount", { count: i.supportCount, n: formatNumber(i.supportCount, locale) })}</>}
+                        </li>
                       ))}
                     </ul>
                   </>

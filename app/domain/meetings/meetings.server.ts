@@ -10,6 +10,7 @@ import { councils, decisions, follows, ideas, meetingAgendaIdeas, meetingAttende
 import { assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
 import { ideasAwaitingAgenda } from "../ideas/ideas.server";
+import { ideaRef, ideaRefColumns } from "../moderation/visibility.server";
 import { addDays } from "../ideas/lifecycle";
 import { rulesInForce } from "../rules/in-force.server";
 import { resolveLocal } from "~/lib/time";
@@ -188,13 +189,16 @@ export function minutesVersion(meetingId: number, version: number) {
   return db.select().from(minutesVersions).where(and(eq(minutesVersions.meetingId, meetingId), eq(minutesVersions.version, version))).get() ?? null;
 }
 
+/** Ideas linked from the agenda; one hidden by moderation since comes with its notice, not its title. */
 export function agendaIdeas(meetingId: number) {
   return db
-    .select({ id: ideas.id, title: ideas.title, status: ideas.status, supportCount: ideas.supportCount })
+    .select({ ...ideaRefColumns, status: ideas.status, supportCount: ideas.supportCount })
     .from(meetingAgendaIdeas)
     .innerJoin(ideas, eq(ideas.id, meetingAgendaIdeas.ideaId))
     .where(eq(meetingAgendaIdeas.meetingId, meetingId))
-    .all();
+    .orderBy(asc(ideas.id))
+    .all()
+    .map((r) => ({ ...ideaRef(r)!, status: r.status, supportCount: r.supportCount }));
 }
 
 export function attendeeCount(meetingId: number) {

@@ -5,9 +5,11 @@
  */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
+import type { NotificationKind } from "#db/enums";
 import { follows, ideas, meetings, notifications } from "#db/schema";
+import { ideaRef, ideaRefColumns } from "../moderation/visibility.server";
 
-export type NotificationKind = "answer" | "comment" | "reply" | "moderation" | "merge" | "threshold" | "agenda" | "agendaChanged" | "minutes" | "minutesChanged" | "cancelled";
+export type { NotificationKind } from "#db/enums";
 
 export function follow(tx: Tx, userId: string, ideaId: number, at: string) {
   tx.insert(follows).values({ userId, subjectKind: "idea", subjectId: ideaId, createdAt: at }).onConflictDoNothing().run();
@@ -50,7 +52,7 @@ export function listNotifications(userId: string, limit = 50) {
       id: notifications.id,
       kind: notifications.kind,
       ideaId: notifications.ideaId,
-      ideaTitle: ideas.title,
+      ...ideaRefColumns,
       decisionSeq: notifications.decisionSeq,
       commentId: notifications.commentId,
       meetingId: notifications.meetingId,
@@ -64,7 +66,12 @@ export function listNotifications(userId: string, limit = 50) {
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ refIdeaId, refIdeaTitle, refHiddenAt, refHiddenBy, refHiddenReason, refHiddenSeq, ...n }) => ({
+      ...n,
+      // an idea hidden since is named by its notice, never its title
+      idea: ideaRef({ refIdeaId, refIdeaTitle, refHiddenAt, refHiddenBy, refHiddenReason, refHiddenSeq }),
+    }));
 }
 
 export function unreadCount(userId: string) {

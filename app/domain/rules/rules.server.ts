@@ -4,9 +4,9 @@
  * readable diff between two versions.
  */
 import { and, asc, desc, eq, max } from "drizzle-orm";
-import { diffWords } from "diff";
 import { db } from "#db/client.server";
 import { ruleVersions } from "#db/schema";
+import { markdownWordDiff, type DiffPart } from "~/lib/diff";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { assertExplanation, recordDecision } from "../decisions/record.server";
 import { DomainError } from "../errors";
@@ -83,14 +83,11 @@ function getVersionTx(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], s
   return tx.select().from(ruleVersions).where(and(eq(ruleVersions.scope, scope), eq(ruleVersions.number, number))).get();
 }
 
-export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
+export type { DiffPart };
 
-/** Word-level diff of the two texts, and the parameters that changed. */
+/** Word-level diff of the two texts as read (not their markdown), and the parameters that changed. */
 export function diffVersions(from: ReturnType<typeof parseVersion>, to: ReturnType<typeof parseVersion>) {
-  const text: DiffPart[] = diffWords(from.body, to.body).map((p) => ({
-    kind: p.added ? "added" : p.removed ? "removed" : "same",
-    text: p.value,
-  }));
+  const text: DiffPart[] = markdownWordDiff(from.body, to.body);
   const params = PARAM_FIELDS.map((f) => ({
     key: f.key,
     from: from.params[f.key],

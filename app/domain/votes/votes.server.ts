@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, gt, isNull, lte, type SQL } from "drizzle-orm";
 import { db } from "#db/client.server";
+import type { DecisionOutcome } from "#db/enums";
 import { ballotBoxes, councils, votes } from "#db/schema";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { boxState, createBox, getBox, turnout, updateBox, type Box } from "../ballot-box/boxes.server";
@@ -196,7 +197,7 @@ export function decideVote(actor: MaybeActor, id: number, input: { outcome: stri
   const res = voteResults(vote);
   if (!res) throw new DomainError(boxState(vote.box, now) === "closed" ? "errors.notFound" : "errors.voteNotCounted", 409);
   const spec = vote.box.spec as ChoiceSpec;
-  let outcome: string;
+  let outcome: DecisionOutcome;
   let title = vote.question;
   if (vote.form === "yes_no") {
     if (input.outcome !== "adopted" && input.outcome !== "rejected") throw new DomainError("errors.choose", 400, "outcome");
