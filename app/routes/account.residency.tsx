@@ -13,6 +13,7 @@ import { Field, FormErrors } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
 import { claimResidency, residencyStatus } from "~/domain/residency/residency.server";
 import { ClaimSchema } from "~/domain/residency/schemas";
+import { getTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
 import { handleForm } from "~/utils/forms.server";
@@ -24,7 +25,7 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const t = await getFixedT(request);
-  return { title: t("residency.title"), status: residencyStatus(actor.userId), verified: !!actor.residency };
+  return { title: t("residency.title"), status: residencyStatus(actor.userId), verified: !!actor.residency, deskInfo: getTown().deskInfo };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ResidencyRoute() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { status, verified } = useLoaderData<typeof loader>();
+  const { status, verified, deskInfo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useSchemaForm(ClaimSchema, { id: "claim", lastResult });
@@ -76,6 +77,7 @@ export default function ResidencyRoute() {
           <section className="card" aria-labelledby="desk-title">
             <h2 id="desk-title" className="h3"><Icon name="users" /> {t("residency.inPersonTitle")}</h2>
             <p>{t("residency.inPerson")}</p>
+            {deskInfo ? <p className="desk-info"><Icon name="map" size={16} /> {deskInfo}</p> : null}
           </section>
         </>
       )}

@@ -25,6 +25,7 @@ import { getDecision } from "~/domain/decisions/decisions.server";
 import { rulesInForce } from "~/domain/rules/in-force.server";
 import { ballotSchemaFor, VoteDecisionSchema } from "~/domain/votes/schemas";
 import { decideVote, liveTurnout, requireVote, voteResults } from "~/domain/votes/votes.server";
+import { getTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime, formatNumber, formatPercent } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown";
@@ -77,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decision: decision ? { seq: decision.seq, outcome: decision.outcome, title: decision.subjectTitle, recordedAt: decision.recordedAt, authorName: decision.authorName, explanationHtml: renderMarkdown(decision.explanation, { headingBase: 3 }) } : null,
     minExplanation: rulesInForce().params.minExplanationLength,
     loginHref: `/login?redirectTo=${encodeURIComponent(`/votes/${id}`)}`,
+    deskInfo: getTown().deskInfo,
     votesWord: t("votes.title"),
   };
 }
@@ -235,7 +237,7 @@ export default function VoteRoute() {
           {receipt ? <ReceiptCard code={receipt} title={vote.question} /> : null}
           {open && !receipt ? (
             viewer.ineligible ? (
-              <Ineligible why={viewer.ineligible} loginHref={d.loginHref} />
+              <Ineligible why={viewer.ineligible} loginHref={d.loginHref} deskInfo={d.deskInfo} />
             ) : viewer.voted ? (
               <div className="notice notice-success" role="status">
                 <Icon name="check" />
@@ -310,7 +312,7 @@ export default function VoteRoute() {
   );
 }
 
-function Ineligible({ why, loginHref }: { why: string; loginHref: string }) {
+function Ineligible({ why, loginHref, deskInfo }: { why: string; loginHref: string; deskInfo: string }) {
   const { t } = useTranslation();
   return (
     <section className="card ineligible" aria-labelledby="ineligible-title">
@@ -332,6 +334,7 @@ function Ineligible({ why, loginHref }: { why: string; loginHref: string }) {
         </p>
       ) : null}
       <p className="small muted">{t("votes.deskAlternative")}</p>
+      {deskInfo ? <p className="small desk-info"><Icon name="map" size={16} /> {deskInfo}</p> : null}
     </section>
   );
 }
