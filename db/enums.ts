@@ -33,3 +33,39 @@ export const REPORT_STATUSES = ["open", "hidden", "dismissed"] as const;
 
 export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Notification kinds (templates: app/domain/notifications/kinds.ts). */
+export const NOTIFICATION_KINDS = [
+  "answer",
+  "comment",
+  "reply",
+  "moderation",
+  "merge",
+  "threshold",
+  "agenda",
+  "agendaChanged",
+  "minutes",
+  "minutesChanged",
+  "cancelled",
+  "voteOpened",
+  "voteResults",
+  "budgetPhase",
+  "projectUpdate",
+] as const;
+
+/** What a person can follow. */
+export const FOLLOW_KINDS = ["council", "idea", "vote", "budget", "project"] as const;
+
+/** How a person wants to hear from the town ("none": only the in-app list). */
+export const DELIVERY_CHANNELS = ["email", "sms", "post", "none"] as const;
+export const SEND_CHANNELS = ["email", "sms", "post"] as const;
+
+/** Families of notification kinds a person may choose to receive. */
+export const TOPICS = ["ideas", "meetings", "votes", "budgets"] as const;
+
+/** An outbox message's life: claimed before sending, recorded after (docs/decisions/008). */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
+export const OUTBOX_PURPOSES = ["notification", "digest", "account"] as const;
+
+/** Single-use account tokens (stored hashed). */
+export const TOKEN_PURPOSES = ["verifyEmail", "resetPassword", "changeEmail"] as const;

@@ -5,7 +5,23 @@
  * Changing this file: run `npm run db:generate` and commit the new migration in db/migrations.
  */
 import { sql } from "drizzle-orm";
-import { CHANNELS, IDEA_STATUSES, IDEA_THEMES, MEETING_STATUSES, REPORT_STATUSES, ROLES, STANCES, SUBJECT_KINDS, type Role } from "./enums";
+import {
+  CHANNELS,
+  DELIVERY_CHANNELS,
+  FOLLOW_KINDS,
+  IDEA_STATUSES,
+  IDEA_THEMES,
+  MEETING_STATUSES,
+  NOTIFICATION_KINDS,
+  OUTBOX_PURPOSES,
+  OUTBOX_STATUSES,
+  REPORT_STATUSES,
+  ROLES,
+  SEND_CHANNELS,
+  STANCES,
+  SUBJECT_KINDS,
+  type Role,
+} from "./enums";
 import {
   index,
   uniqueIndex,
@@ -312,12 +328,16 @@ export const comments = sqliteTable(
   (t) => [index("comments_idea_idx").on(t.ideaId, t.id), index("comments_parent_idx").on(t.parentId), index("comments_author_idx").on(t.authorId)],
 );
 
-/** Who follows what (ideas now; councils later): notification events go to followers. */
+/**
+ * Who follows what: councils, ideas, and (as data until those capabilities land) votes,
+ * budgets and projects. Notification events go to the followers of their subject
+ * (app/domain/notifications/notify.server.ts). `subject_id` is the subject's integer id.
+ */
 export const follows = sqliteTable(
   "follows",
   {
     userId: text("user_id").notNull().references(() => users.id),
-    subjectKind: text("subject_kind", { enum: ["idea", "council"] }).notNull(),
+    subjectKind: text("subject_kind", { enum: FOLLOW_KINDS }).notNull(),
     subjectId: integer("subject_id").notNull(),
     createdAt: text("created_at").notNull(),
   },
@@ -343,15 +363,21 @@ export const reports = sqliteTable(
 );
 
 /**
- * Notification events (delivery by email / SMS / post comes later; the events exist now).
- * kind: answer, comment, moderation, merge, threshold…
+ * In-app notifications: one row per recipient and event, written only by `notify()`
+ * (app/domain/notifications/notify.server.ts), in the transaction of the change it reports.
+ * `title` and `link` are taken when the event happens (the page it points to, on this site);
+ * the wording comes from the kind's template (app/domain/notifications/kinds.ts).
  */
 export const notifications = sqliteTable(
   "notifications",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     userId: text("user_id").notNull().references(() => users.id),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    title: text("title").notNull().default(""),
+    link: text("link").notNull().default("/"),
+    /** The council the event belongs to (NULL = the town); letters are scoped by it. */
+    councilId: integer("council_id"),
     ideaId: integer("idea_id"),
     decisionSeq: integer("decision_seq"),
     commentId: integer("comment_id"),
@@ -360,6 +386,103 @@ export const notifications = sqliteTable(
     readAt: text("read_at"),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.id)],
+);
+
+/**
+ * How each person wants to hear from the town. No row = the defaults (email, immediate,
+ * every topic). `unsubscribe_key` authenticates the one-click unsubscribe link of emails
+ * (RFC 8058): it can only turn deliveries off, so it is stored as is.
+ */
+export const notificationPreferences = sqliteTable("notification_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull().default("email"),
+  /** true: one daily message (digest) instead of one per event. */
+  digest: integer("digest", { mode: "boolean" }).notNull().default(false),
+  /** JSON array of topics (ideas, meetings, votes, budgets). */
+  topics: text("topics").notNull().default('["ideas","meetings","votes","budgets"]'),
+  phone: text("phone").notNull().default(""),
+  postalAddress: text("postal_address").notNull().default(""),
+  unsubscribeKey: text("unsubscribe_key").notNull().unique(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * The outbox: what must leave the site (an email, an SMS, a letter to print). Written in
+ * the transaction of the change it reports; sent by the worker outside requests
+ * (docs/decisions/008-outbox.md). A message is claimed (`sending`, with a lease) before it
+ * is sent and recorded after; `message_id` is fixed at creation, so a retry after a crash
+ * carries the same Message-ID. Letters stay `pending` until a facilitator marks them sent.
+ */
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: SEND_CHANNELS }).notNull(),
+    purpose: text("purpose", { enum: OUTBOX_PURPOSES }).notNull(),
+    /** account messages: JSON { template, to? }; notification messages: "{}" (content is their deliveries). */
+    payload: text("payload").notNull().default("{}"),
+    /** The council all its deliveries belong to, or NULL (town-wide, or several). */
+    councilId: integer("council_id"),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    leaseUntil: text("lease_until"),
+    messageId: text("message_id").notNull().unique(),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+    /** Letters: the facilitator who marked it sent. */
+    sentById: text("sent_by_id").references(() => users.id, { onDelete: "set null" }),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_channel_idx").on(t.channel, t.status, t.id),
+    index("outbox_user_idx").on(t.userId, t.id),
+  ],
+);
+
+/**
+ * One delivery per notification and channel. An immediate delivery gets its outbox message
+ * at once; a digest delivery waits (`due_at`: the next morning) until the worker groups the
+ * person's due deliveries into one message.
+ */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    notificationId: integer("notification_id")
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: SEND_CHANNELS }).notNull(),
+    digest: integer("digest", { mode: "boolean" }).notNull().default(false),
+    dueAt: text("due_at").notNull(),
+    outboxId: integer("outbox_id").references(() => outboxMessages.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("deliveries_waiting_idx").on(t.outboxId, t.dueAt), index("deliveries_user_idx").on(t.userId, t.id)],
+);
+
+/** Every attempt to send an outbox message, successful or not. */
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => outboxMessages.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    error: text("error"),
+  },
+  (t) => [index("delivery_attempts_outbox_idx").on(t.outboxId, t.id)],
 );
 
 // ---------------------------------------------------------------- meetings

@@ -6,6 +6,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/components/hooks";
+import { renderNotification } from "~/domain/notifications/kinds";
 import { listNotifications, markAllRead } from "~/domain/notifications/notifications.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
@@ -48,20 +49,8 @@ export default function NotificationsRoute() {
             <li key={n.id} className={`card notification${n.readAt ? "" : " unread"}`}>
               {!n.readAt ? <span className="badge badge-info">{t("notifications.new")}</span> : null}
               <p>
-                {t(`notifications.kinds.${n.kind}`, { title: n.ideaTitle ?? n.meetingTitle ?? "" })}{" "}
-                <Link
-                  to={
-                    n.meetingId
-                      ? `/meetings/${n.meetingId}${n.kind.startsWith("minutes") ? "#minutes" : ""}`
-                      : n.commentId
-                        ? `/ideas/${n.ideaId}#comment-${n.commentId}`
-                        : n.decisionSeq
-                          ? `/ideas/${n.ideaId}#answers`
-                          : `/ideas/${n.ideaId}`
-                  }
-                >
-                  {t("notifications.see")}
-                </Link>
+                {renderNotification(n.kind, n.title, locale).subject}{" "}
+                <Link to={n.link}>{t("notifications.see")}</Link>
               </p>
               <p className="small muted">{formatDateTime(n.createdAt, locale)}</p>
             </li>

@@ -24,7 +24,7 @@ describe("truncate", () => {
     const family = "👨‍👩‍👧‍👦";
     for (let n = 1; n < 12; n++) {
       const out = truncate(`abc${family}${family}e\u0301e\u0301zz`, n);
-      expect(out.isWellFormed?.() ?? true).toBe(true);
+      expect((out as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? true).toBe(true);
       expect(out.includes("\uFFFD")).toBe(false);
       expect(out.normalize("NFC").endsWith("\u0301")).toBe(false);
     }

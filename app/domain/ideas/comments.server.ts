@@ -8,7 +8,8 @@ import { db } from "#db/client.server";
 import { comments, ideas, users } from "#db/schema";
 import { assertCan, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
-import { follow, notifyIdea } from "../notifications/notifications.server";
+import { follow } from "../notifications/notify.server";
+import { notifyIdea } from "./events.server";
 import { requireIdea } from "./ideas.server";
 import { isOpen } from "./lifecycle";
 import type { CommentInput } from "./schemas";
@@ -34,8 +35,8 @@ export function addComment(actor: MaybeActor, ideaId: number, input: CommentInpu
       .returning()
       .get();
     tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1` }).where(eq(ideas.id, ideaId)).run();
-    notifyIdea(tx, ideaId, { kind: input.parentId ? "reply" : "comment", commentId: row.id, at }, a.userId, parentAuthor ? [parentAuthor] : []);
-    follow(tx, a.userId, ideaId, at);
+    notifyIdea(tx, ideaId, { kind: input.parentId ? "reply" : "comment", commentId: row.id, at, except: a.userId, to: [parentAuthor] });
+    follow(tx, a.userId, { kind: "idea", id: ideaId }, at);
     return row;
   });
 }

@@ -4,7 +4,7 @@ import { db } from "#db/client.server";
 import { councils, ideas, ruleVersions, users } from "#db/schema";
 import { can, type MaybeActor } from "../accounts/policy";
 import { decisionsAbout } from "../decisions/decisions.server";
-import { isFollowing } from "../notifications/notifications.server";
+import { isFollowing } from "../notifications/notify.server";
 import { rulesInForce } from "../rules/in-force.server";
 import { mergedInto } from "./answers.server";
 import { commentsFor } from "./comments.server";
@@ -42,7 +42,7 @@ export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
       signedIn: !!actor,
       userId: actor?.userId ?? null,
       supported: actor ? hasSupported(actor.userId, id) : false,
-      following: actor ? isFollowing(actor.userId, id) : false,
+      following: actor ? isFollowing(actor.userId, { kind: "idea", id }) : false,
       canSupport: open && can(actor, "idea.support", scope),
       canComment: open && can(actor, "comment.create", scope),
       canEdit: idea.status === "submitted" && !idea.hiddenAt && can(actor, "idea.edit", { ownerId: idea.authorId, ...scope }),

@@ -9,7 +9,8 @@ import type { IdeaStatus, IdeaTheme } from "#db/enums";
 import { councils, ideaRevisions, ideas, supports, users } from "#db/schema";
 import { assertCan, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
-import { follow, notifyIdea, unfollow } from "../notifications/notifications.server";
+import { follow, unfollow } from "../notifications/notify.server";
+import { notifyIdea } from "./events.server";
 import { rulesInForce } from "../rules/in-force.server";
 import { addDays, isOpen } from "./lifecycle";
 import type { IdeaInput, IdeaOnBehalfInput } from "./schemas";
@@ -48,7 +49,7 @@ export function submitIdea(actor: MaybeActor, input: IdeaInput, opts: Clock = {}
   return db.transaction((tx) => {
     assertCouncil(tx, input.councilId);
     const row = insertIdea(tx, { ...input, authorId: a.userId, channel: "online" }, at);
-    follow(tx, a.userId, row.id, at);
+    follow(tx, a.userId, { kind: "idea", id: row.id }, at);
     return row;
   });
 }
@@ -280,8 +281,8 @@ export function followIdea(actor: MaybeActor, ideaId: number, on: boolean) {
   db.transaction((tx) => {
     const idea = requireIdea(tx, ideaId);
     const a = assertCanAs(actor, "idea.follow", { councilId: idea.councilId });
-    if (on) follow(tx, a.userId, ideaId, new Date().toISOString());
-    else unfollow(tx, a.userId, ideaId);
+    if (on) follow(tx, a.userId, { kind: "idea", id: ideaId }, new Date().toISOString());
+    else unfollow(tx, a.userId, { kind: "idea", id: ideaId });
   });
 }
 

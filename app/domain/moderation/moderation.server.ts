@@ -10,7 +10,7 @@ import { comments, ideas, reports, users } from "#db/schema";
 import { actingRole, assertCanAs, can, type Actor, type MaybeActor } from "../accounts/policy";
 import { recordDecision } from "../decisions/record.server";
 import { DomainError, NotFoundError } from "../errors";
-import { notifyIdea } from "../notifications/notifications.server";
+import { notifyIdea } from "../ideas/events.server";
 
 export type SubjectKind = "idea" | "comment";
 
@@ -124,7 +124,7 @@ function setHidden(actor: MaybeActor, input: ModerationInput, hide: boolean, now
     else tx.update(comments).set(fields).where(eq(comments.id, t.id)).run();
     if (hide) resolveReports(tx, t, "hidden", a, at);
     const commentId = hide && t.kind === "comment" ? t.id : undefined;
-    notifyIdea(tx, t.ideaId, { kind: "moderation", decisionSeq: entry.seq, commentId, at }, a.userId, t.authorId ? [t.authorId] : []);
+    notifyIdea(tx, t.ideaId, { kind: "moderation", decisionSeq: entry.seq, commentId, at, except: a.userId, to: [t.authorId] });
     return entry;
   });
 }

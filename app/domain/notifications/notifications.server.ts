@@ -1,66 +1,22 @@
 /**
- * Notification events: recorded for authors and followers when something happens to what
- * they follow (answers, comments, moderation, merges, thresholds). Delivery (email, SMS,
- * post) reads these later; for now they show in "Mes notifications".
+ * Reading in-app notifications ("Mes notifications") and marking them read. They are
+ * written only by `notify()` (notify.server.ts).
  */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { db, type Tx } from "#db/client.server";
-import { follows, ideas, meetings, notifications } from "#db/schema";
-
-export type NotificationKind = "answer" | "comment" | "reply" | "moderation" | "merge" | "threshold" | "agenda" | "agendaChanged" | "minutes" | "minutesChanged" | "cancelled";
-
-export function follow(tx: Tx, userId: string, ideaId: number, at: string) {
-  tx.insert(follows).values({ userId, subjectKind: "idea", subjectId: ideaId, createdAt: at }).onConflictDoNothing().run();
-}
-
-export function unfollow(tx: Tx, userId: string, ideaId: number) {
-  tx.delete(follows).where(and(eq(follows.userId, userId), eq(follows.subjectKind, "idea"), eq(follows.subjectId, ideaId))).run();
-}
-
-export function isFollowing(userId: string, ideaId: number) {
-  return !!db.select({ u: follows.userId }).from(follows).where(and(eq(follows.userId, userId), eq(follows.subjectKind, "idea"), eq(follows.subjectId, ideaId))).get();
-}
-
-export function followersOf(tx: Tx, ideaId: number): string[] {
-  return tx.select({ u: follows.userId }).from(follows).where(and(eq(follows.subjectKind, "idea"), eq(follows.subjectId, ideaId))).all().map((r) => r.u);
-}
-
-/** Records one event for the idea's author and every follower, except `except`. */
-export function notifyIdea(
-  tx: Tx,
-  ideaId: number,
-  event: { kind: NotificationKind; decisionSeq?: number; commentId?: number; at: string },
-  except?: string | null,
-  extra: string[] = [],
-) {
-  const idea = tx.select({ authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, ideaId)).get();
-  const to = new Set([...(idea?.authorId ? [idea.authorId] : []), ...followersOf(tx, ideaId), ...extra]);
-  if (except) to.delete(except);
-  for (const userId of to) {
-    tx.insert(notifications)
-      .values({ userId, kind: event.kind, ideaId, decisionSeq: event.decisionSeq ?? null, commentId: event.commentId ?? null, createdAt: event.at })
-      .run();
-  }
-  return [...to];
-}
+import { db } from "#db/client.server";
+import { notifications } from "#db/schema";
 
 export function listNotifications(userId: string, limit = 50) {
   return db
     .select({
       id: notifications.id,
       kind: notifications.kind,
-      ideaId: notifications.ideaId,
-      ideaTitle: ideas.title,
-      decisionSeq: notifications.decisionSeq,
-      commentId: notifications.commentId,
-      meetingId: notifications.meetingId,
-      meetingTitle: meetings.title,
+      title: notifications.title,
+      link: notifications.link,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
     .from(notifications)
-    .leftJoin(ideas, eq(ideas.id, notifications.ideaId))
-    .leftJoin(meetings, eq(meetings.id, notifications.meetingId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.id))
     .limit(limit)
