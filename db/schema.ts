@@ -20,6 +20,7 @@ import {
   SEND_CHANNELS,
   STANCES,
   SUBJECT_KINDS,
+  TOKEN_PURPOSES,
   type Role,
 } from "./enums";
 import {
@@ -54,6 +55,12 @@ export const users = sqliteTable("users", {
   emailVerifiedAt: text("email_verified_at"),
   locale: text("locale"),
   createdAt: text("created_at").notNull().default(now),
+  /**
+   * Set when the person deleted their account: the row stays as an anonymous tombstone
+   * (public contributions point at it and show "former participant"), with every personal
+   * field erased (app/domain/accounts/delete.server.ts).
+   */
+  deletedAt: text("deleted_at"),
 });
 
 export const sessions = sqliteTable(
@@ -64,8 +71,35 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
+    /** For "where you are logged in": when, from which browser and address it started. */
+    createdAt: text("created_at").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+    address: text("address").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Single-use account tokens (email verification, password reset, change of email). Only
+ * the SHA-256 of the token is stored; the token itself exists only in the email. A token
+ * expires after a short time, and is spent by the first use (`used_at`).
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** change of email: the new address, set once the link is followed. */
+    newEmail: text("new_email"),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
 export { ROLES, type Role };
