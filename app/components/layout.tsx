@@ -134,6 +134,7 @@ export function Footer({ shell }: { shell: Pick<ShellData, "townName"> }) {
             <li><Link to="/open-data">{t("footer.openData")}</Link></li>
             <li><Link to="/accessibility">{t("footer.accessibility")}</Link></li>
             <li><Link to="/legal">{t("footer.legal")}</Link></li>
+            <li><Link to="/privacy">{t("footer.privacy")}</Link></li>
           </ul>
         </nav>
       </div>

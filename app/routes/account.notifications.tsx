@@ -5,6 +5,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { useLocale } from "~/components/hooks";
 import { renderNotification } from "~/domain/notifications/kinds";
 import { listNotifications, markAllRead } from "~/domain/notifications/notifications.server";
@@ -35,6 +36,7 @@ export default function NotificationsRoute() {
   return (
     <div className="wrap page narrow">
       <h1>{t("notifications.title")}</h1>
+      <AccountNav />
       <p className="lead">{t("notifications.intro")}</p>
       {list.some((n) => !n.readAt) ? (
         <Form method="post" className="inline-form">

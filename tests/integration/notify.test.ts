@@ -67,7 +67,7 @@ describe("kinds", () => {
 
 describe("notify", () => {
   it("writes the in-app notification for each recipient and a delivery per chosen channel", async () => {
-    const unverified = await makeUser();
+    const unverified = await makeUser({ verified: false });
     const emailer = await makeUser();
     verify(emailer);
     const texter = await makeUser();

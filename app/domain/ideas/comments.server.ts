@@ -3,6 +3,7 @@
  * replies. The author may edit (marked as edited) or withdraw (the text is removed, a notice
  * stays). Authors and followers get a notification event.
  */
+import { publicName } from "~/domain/accounts/public-name.server";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { comments, ideas, users } from "#db/schema";
@@ -83,7 +84,7 @@ export function commentsFor(ideaId: number) {
       hiddenReason: comments.hiddenReason,
       hiddenDecisionSeq: comments.hiddenDecisionSeq,
       authorId: comments.authorId,
-      authorName: users.displayName,
+      authorName: publicName,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))

@@ -1,4 +1,5 @@
 /** Everything the idea page shows, gathered in one place (read-only). */
+import { publicName } from "~/domain/accounts/public-name.server";
 import { eq } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { councils, ideas, ruleVersions, users } from "#db/schema";
@@ -16,7 +17,7 @@ export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
   const idea = getIdea(id);
   if (!idea) return null;
   const council = idea.councilId ? db.select().from(councils).where(eq(councils.id, idea.councilId)).get() ?? null : null;
-  const name = (uid: string | null) => (uid ? db.select({ n: users.displayName }).from(users).where(eq(users.id, uid)).get()?.n ?? null : null);
+  const name = (uid: string | null) => (uid ? db.select({ n: publicName }).from(users).where(eq(users.id, uid)).get()?.n ?? null : null);
   const scope = { councilId: idea.councilId };
   const open = isOpen(idea.status) && !idea.hiddenAt;
   const target = idea.mergedIntoId ? getIdea(idea.mergedIntoId) : null;

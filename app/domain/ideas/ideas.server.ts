@@ -3,6 +3,7 @@
  * filters and sorts, supports with the agenda threshold, and following. Deadlines come from
  * the rules in force at submission; the threshold from the rules in force when reached.
  */
+import { publicName } from "~/domain/accounts/public-name.server";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import type { IdeaStatus, IdeaTheme } from "#db/enums";
@@ -289,10 +290,10 @@ export function followIdea(actor: MaybeActor, ideaId: number, on: boolean) {
 export function authorName(idea: Pick<IdeaRow, "authorId" | "onBehalfName">): string | null {
   if (idea.onBehalfName) return idea.onBehalfName;
   if (!idea.authorId) return null;
-  return db.select({ n: users.displayName }).from(users).where(eq(users.id, idea.authorId)).get()?.n ?? null;
+  return db.select({ n: publicName }).from(users).where(eq(users.id, idea.authorId)).get()?.n ?? null;
 }
 
 export function userNames(ids: string[]) {
   if (!ids.length) return new Map<string, string>();
-  return new Map(db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.n]));
+  return new Map(db.select({ id: users.id, n: publicName }).from(users).where(inArray(users.id, ids)).all().filter((u) => u.n !== null).map((u) => [u.id, u.n!]));
 }
