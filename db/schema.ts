@@ -303,6 +303,8 @@ export const ideas = sqliteTable(
     index("ideas_due_idx").on(t.answeredAt, t.dueAt),
     index("ideas_author_idx").on(t.authorId),
     index("ideas_merged_into_idx").on(t.mergedIntoId),
+    // statistics (app/domain/stats): every figure is read from this index alone
+    index("ideas_stats_idx").on(t.councilId, t.submittedAt, t.answeredAt, t.answeredInTime, t.authorId, t.onBehalfName),
   ],
 );
 
@@ -547,7 +549,12 @@ export const meetings = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("meetings_council_starts_idx").on(t.councilId, t.startsAt), index("meetings_starts_idx").on(t.startsAt)],
+  (t) => [
+    index("meetings_council_starts_idx").on(t.councilId, t.startsAt),
+    index("meetings_starts_idx").on(t.startsAt),
+    // statistics and the dashboard: held meetings and their minutes deadline
+    index("meetings_stats_idx").on(t.status, t.councilId, t.startsAt, t.minutesDueAt),
+  ],
 );
 
 /** Ideas linked from a meeting's agenda. */
@@ -589,7 +596,7 @@ export const minutesVersions = sqliteTable(
     publishedById: text("published_by_id").references(() => users.id),
     publishedByName: text("published_by_name").notNull(),
   },
-  (t) => [uniqueIndex("minutes_versions_unique").on(t.meetingId, t.version)],
+  (t) => [uniqueIndex("minutes_versions_unique").on(t.meetingId, t.version), index("minutes_versions_published_idx").on(t.meetingId, t.publishedAt)],
 );
 
 // ---------------------------------------------------------------- one-time form tokens

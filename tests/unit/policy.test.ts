@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, Row> = {
   "public.read": same(ALL),
   "account.view": same(signedIn),
   "admin.view": same(["admin"]),
+  "mail.view": same(["admin"]),
   "council.create": same(["admin"]),
   "council.edit": same(["admin"]),
   "role.manage": same(["admin"]),
@@ -65,6 +66,12 @@ const EXPECTED: Record<Action, Row> = {
   "meeting.manage": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
   "meeting.attend": same(signedIn),
   "council.follow": same(signedIn),
+  "letters.print": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
+  "dashboard.view": {
+    A: ["facilitatorA", "facilitatorTown", "officialA", "officialTown"],
+    B: ["facilitatorTown", "officialTown"],
+    town: ["facilitatorTown", "officialTown"],
+  },
 };
 
 describe("permission policy", () => {

@@ -50,6 +50,7 @@ export const POLICY = {
   "account.view": ["signedIn"],
   // administration
   "admin.view": ["admin"],
+  "mail.view": ["admin"],
   "council.create": ["admin"],
   "council.edit": ["admin"],
   "role.manage": ["admin"],
@@ -73,6 +74,9 @@ export const POLICY = {
   "moderation.act": ["facilitator"],
   // notifications
   "notifications.view": ["signedIn"],
+  "letters.print": ["facilitator"],
+  // the officials' dashboard (each section asks for its own action too)
+  "dashboard.view": ["facilitator", "official"],
   // meetings
   "meeting.manage": ["facilitator"],
   "meeting.attend": ["signedIn"],
@@ -104,6 +108,8 @@ export const SCOPED_ACTIONS = [
   "meeting.manage",
   "meeting.attend",
   "council.follow",
+  "letters.print",
+  "dashboard.view",
 ] as const satisfies readonly Action[];
 export type ScopedAction = (typeof SCOPED_ACTIONS)[number];
 export type TownAction = Exclude<Action, ScopedAction>;
