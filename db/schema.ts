@@ -25,6 +25,7 @@ import {
 } from "./enums";
 import {
   index,
+  primaryKey,
   uniqueIndex,
   integer,
   sqliteTable,
@@ -306,6 +307,46 @@ export const ideas = sqliteTable(
     // statistics (app/domain/stats): every figure is read from this index alone
     index("ideas_stats_idx").on(t.councilId, t.submittedAt, t.answeredAt, t.answeredInTime, t.authorId, t.onBehalfName),
   ],
+);
+
+/**
+ * Statistics of ideas, kept by triggers on `ideas` (migration 0012_idea_stats) in the same
+ * transaction as every submission and first answer — live, never by a batch — so that the
+ * public statistics read a few hundred rows instead of every idea. `council_key` is the
+ * council id, 0 for town-level ideas. Received ideas count in their submission month,
+ * answers in their answer month.
+ */
+export const ideaMonthlyStats = sqliteTable(
+  "idea_monthly_stats",
+  {
+    councilKey: integer("council_key").notNull(),
+    month: text("month").notNull(),
+    received: integer("received").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+    inTime: integer("in_time").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.councilKey, t.month] })],
+);
+
+/** How many ideas were answered after how many whole days, per council (for the median). */
+export const ideaAnswerDays = sqliteTable(
+  "idea_answer_days",
+  {
+    councilKey: integer("council_key").notNull(),
+    days: integer("days").notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.councilKey, t.days] })],
+);
+
+/** The distinct people who submitted ideas in each council (an account, or a name recorded in médiation). */
+export const ideaAuthors = sqliteTable(
+  "idea_authors",
+  {
+    councilKey: integer("council_key").notNull(),
+    person: text("person").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.councilKey, t.person] }), index("idea_authors_person_idx").on(t.person)],
 );
 
 /** Every earlier state of an edited idea (the public sees that it was edited, and how). */

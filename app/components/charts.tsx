@@ -17,7 +17,7 @@ export interface ChartSeries {
 
 const W = 640;
 const H = 240;
-const M = { top: 16, right: 12, bottom: 36, left: 44 };
+const M = { top: 16, right: 12, bottom: 40, left: 64 };
 
 export function formatValue(v: number | null, unit: ChartUnit, locale: Locale) {
   if (v === null) return "—";
@@ -105,7 +105,7 @@ export function MonthlyChart({ id, title, months, series, unit, locale }: { id: 
         <line className="chart-axis" x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} />
         {months.map((m, j) =>
           j % 2 === (months.length - 1) % 2 ? (
-            <text key={m} className="chart-month" x={(x(m) ?? 0) + x.bandwidth() / 2} y={H - M.bottom + 18} textAnchor="middle">
+            <text key={m} className="chart-month" x={(x(m) ?? 0) + x.bandwidth() / 2} y={H - M.bottom + 24} textAnchor="middle">
               {monthLabel(m, locale)}
             </text>
           ) : null,

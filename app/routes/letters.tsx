@@ -77,9 +77,11 @@ export default function LettersRoute() {
               <p>{l.greeting}</p>
               {l.items.map((i) => (
                 <div key={i.url + i.at}>
-                  <p>
-                    <strong>{i.subject}</strong>
-                  </p>
+                  {l.items.length > 1 ? (
+                    <p>
+                      <strong>{i.subject}</strong>
+                    </p>
+                  ) : null}
                   <p>{i.text}</p>
                   <p className="small">
                     {words[l.locale]?.online} {i.url}

@@ -90,11 +90,27 @@ describe("statistics", () => {
     expect(one.data.stats.sections.find((x: { id: string }) => x.id === "ideas").series).toEqual([]);
   });
 
+  it("the triggers keep the idea statistics equal to a full recount", () => {
+    const kept = sqlite().prepare("SELECT council_key, month, received, answered, in_time FROM idea_monthly_stats WHERE received > 0 OR answered > 0 ORDER BY 1, 2").all();
+    const recount = sqlite()
+      .prepare(
+        `SELECT c AS council_key, m AS month, sum(r) AS received, sum(a) AS answered, sum(t) AS in_time FROM (
+           SELECT coalesce(council_id, 0) c, substr(submitted_at, 1, 7) m, 1 r, 0 a, 0 t FROM ideas
+           UNION ALL SELECT coalesce(council_id, 0), substr(answered_at, 1, 7), 0, 1, coalesce(answered_in_time, 0) FROM ideas WHERE answered_at IS NOT NULL
+         ) GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all();
+    expect(kept).toEqual(recount);
+    const people = sqlite().prepare("SELECT count(*) n FROM idea_authors WHERE council_key = ?").get(big.id);
+    expect(people).toEqual({ n: 6 });
+  });
+
   it("reads every statistics query from an index", () => {
     const statements = [
-      "SELECT council_id AS c, substr(submitted_at, 1, 7) AS m, count(*) AS n FROM ideas INDEXED BY ideas_stats_idx GROUP BY council_id, m",
-      "SELECT council_id AS c, substr(answered_at, 1, 7) AS m, julianday(answered_at) - julianday(submitted_at) AS d, answered_in_time AS ok FROM ideas INDEXED BY ideas_stats_idx WHERE answered_at IS NOT NULL",
-      "SELECT council_id AS c, count(DISTINCT coalesce(author_id, '~' || on_behalf_name)) AS n FROM ideas INDEXED BY ideas_stats_idx GROUP BY council_id",
+      "SELECT council_key AS c, month AS m, received, answered, in_time AS inTime FROM idea_monthly_stats ORDER BY council_key, month",
+      "SELECT council_key AS c, days, n FROM idea_answer_days ORDER BY council_key, days",
+      "SELECT council_key AS c, count(*) AS n FROM idea_authors GROUP BY council_key",
+      "SELECT count(DISTINCT person) AS n FROM idea_authors",
       "SELECT m.council_id AS c, substr(m.starts_at, 1, 7) AS m, m.minutes_due_at AS due, (SELECT min(v.published_at) FROM minutes_versions v INDEXED BY minutes_versions_published_idx WHERE v.meeting_id = m.id) AS first FROM meetings m INDEXED BY meetings_stats_idx WHERE m.status = 'held'",
     ];
     for (const q of statements) {

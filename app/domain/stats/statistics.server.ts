@@ -67,68 +67,74 @@ export function median(xs: number[]): number | null {
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-const TOWN = -1; // the key of ideas without a council in the per-scope maps
 
 // ------------------------------------------------------------------ ideas
 
-function ideasSection(months: string[], only?: number): SectionResult {
-  const from = months[0]!;
-  // received per council and month
-  const received = db.all<{ c: number | null; m: string; n: number }>(
-    sql`SELECT council_id AS c, substr(submitted_at, 1, 7) AS m, count(*) AS n FROM ideas INDEXED BY ideas_stats_idx GROUP BY council_id, m`,
-  );
-  // every answer: its council, month and days taken (answered_in_time fixed at the first answer)
-  const answers = db.all<{ c: number | null; m: string; d: number; ok: number }>(
-    sql`SELECT council_id AS c, substr(answered_at, 1, 7) AS m, julianday(answered_at) - julianday(submitted_at) AS d, answered_in_time AS ok FROM ideas INDEXED BY ideas_stats_idx WHERE answered_at IS NOT NULL`,
-  );
-  const people = db.all<{ c: number | null; n: number }>(
-    sql`SELECT council_id AS c, count(DISTINCT coalesce(author_id, '~' || on_behalf_name)) AS n FROM ideas INDEXED BY ideas_stats_idx GROUP BY council_id`,
-  );
-  const townPeople = db.get<{ n: number }>(sql`SELECT count(DISTINCT coalesce(author_id, '~' || on_behalf_name)) AS n FROM ideas INDEXED BY ideas_stats_idx`)?.n ?? 0;
+/** The median of a histogram of whole days ({ days, n }), exact on those whole days. */
+export function histogramMedian(h: { days: number; n: number }[]): number | null {
+  const total = h.reduce((a, b) => a + b.n, 0);
+  if (!total) return null;
+  const sorted = [...h].sort((a, b) => a.days - b.days);
+  const at = (k: number) => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.n;
+      if (seen > k) return b.days;
+    }
+    return sorted[sorted.length - 1]!.days;
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
 
-  const scopes = new Map<number, { received: number; answered: number; inTime: number; days: number[] }>();
-  const scope = (c: number | null) => {
-    const k = c ?? TOWN;
-    let s = scopes.get(k);
-    if (!s) scopes.set(k, (s = { received: 0, answered: 0, inTime: 0, days: [] }));
+function ideasSection(months: string[], only?: number): SectionResult {
+  // Kept in step with every submission and first answer by triggers (migration 0012).
+  const monthly = db.all<{ c: number; m: string; received: number; answered: number; inTime: number }>(
+    sql`SELECT council_key AS c, month AS m, received, answered, in_time AS inTime FROM idea_monthly_stats ORDER BY council_key, month`,
+  );
+  const days = db.all<{ c: number; days: number; n: number }>(sql`SELECT council_key AS c, days, n FROM idea_answer_days ORDER BY council_key, days`);
+  const people = db.all<{ c: number; n: number }>(sql`SELECT council_key AS c, count(*) AS n FROM idea_authors GROUP BY council_key`);
+  const townPeople = db.get<{ n: number }>(sql`SELECT count(DISTINCT person) AS n FROM idea_authors`)?.n ?? 0;
+
+  type Acc = { received: number; answered: number; inTime: number; days: { days: number; n: number }[] };
+  const scopes = new Map<number, Acc>();
+  const scope = (c: number) => {
+    let s = scopes.get(c);
+    if (!s) scopes.set(c, (s = { received: 0, answered: 0, inTime: 0, days: [] }));
     return s;
   };
-  const town = { received: 0, answered: 0, inTime: 0, days: [] as number[] };
+  const town: Acc = { received: 0, answered: 0, inTime: 0, days: [] };
   const monthIdx = new Map(months.map((m, i) => [m, i]));
   const recvSeries = months.map(() => 0);
   const answSeries = months.map(() => 0);
   const inTimeSeries = months.map(() => 0);
-  for (const r of received) {
-    scope(r.c).received += r.n;
-    town.received += r.n;
+  for (const r of monthly) {
+    for (const s of [scope(r.c), town]) {
+      s.received += r.received;
+      s.answered += r.answered;
+      s.inTime += r.inTime;
+    }
     const i = monthIdx.get(r.m);
-    if (i !== undefined && (only === undefined || r.c === only)) recvSeries[i]! += r.n;
-  }
-  for (const a of answers) {
-    const s = scope(a.c);
-    s.answered++;
-    s.inTime += a.ok ? 1 : 0;
-    s.days.push(a.d);
-    town.answered++;
-    town.inTime += a.ok ? 1 : 0;
-    town.days.push(a.d);
-    if (a.m >= from && (only === undefined || a.c === only)) {
-      const i = monthIdx.get(a.m);
-      if (i !== undefined) {
-        answSeries[i]! += 1;
-        inTimeSeries[i]! += a.ok ? 1 : 0;
-      }
+    if (i !== undefined && (only === undefined || r.c === only)) {
+      recvSeries[i]! += r.received;
+      answSeries[i]! += r.answered;
+      inTimeSeries[i]! += r.inTime;
     }
   }
-  const figures = (s: { received: number; answered: number; inTime: number; days: number[] }): Figure[] => [
+  const townDays = new Map<number, number>();
+  for (const d of days) {
+    scope(d.c).days.push({ days: d.days, n: d.n });
+    townDays.set(d.days, (townDays.get(d.days) ?? 0) + d.n);
+  }
+  town.days = [...townDays].map(([d, n]) => ({ days: d, n }));
+  const figures = (s: Acc): Figure[] => [
     { key: "ideasReceived", value: s.received, unit: "count" },
     { key: "ideasAnswered", value: s.answered, unit: "count" },
     { key: "answeredInTime", value: ratio(s.inTime, s.answered), unit: "percent" },
-    { key: "medianDays", value: median(s.days), unit: "days" },
+    { key: "medianDays", value: histogramMedian(s.days), unit: "days" },
   ];
-  const peopleOf = new Map(people.map((p) => [p.c ?? TOWN, p.n]));
+  const peopleOf = new Map(people.map((p) => [p.c, p.n]));
   const councilsOut = new Map<number, ScopeFigures>();
-  for (const [k, s] of scopes) if (k !== TOWN) councilsOut.set(k, { figures: figures(s), people: peopleOf.get(k) ?? 0 });
+  for (const [k, s] of scopes) if (k !== 0) councilsOut.set(k, { figures: figures(s), people: peopleOf.get(k) ?? 0 });
   return {
     town: { figures: figures(town), people: townPeople },
     councils: councilsOut,
