@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { formatValue, MonthlyChart, type ChartUnit } from "~/components/charts";
 import { useLocale } from "~/components/hooks";
 import { Icon } from "~/components/ui/icon";
+import { getCouncilBySlug } from "~/domain/councils/councils.server";
 import { statistics } from "~/domain/stats/statistics.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
@@ -20,10 +21,9 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const slug = new URL(request.url).searchParams.get("council");
-  const all = statistics();
-  const council = slug ? all.councils.find((c) => c.slug === slug) : undefined;
+  const council = slug ? getCouncilBySlug(slug) : undefined;
   if (slug && !council) throw new Response("Not Found", { status: 404 });
-  const stats = council ? statistics(new Date(all.computedAt), council.id) : all;
+  const stats = statistics(new Date(), council?.id);
   return { title: council ? t("statistics.titleCouncil", { council: council.name }) : t("statistics.title"), stats };
 }
 

@@ -100,6 +100,9 @@ describe("deletion", () => {
     expect(db.select().from(follows).where(eq(follows.userId, other.userId)).all().length).toBeGreaterThan(0);
     // the register is as it was
     expect(sqlite().prepare("SELECT hash FROM decisions ORDER BY seq").all()).toEqual(registerBefore);
+    // nothing is written for the tombstone afterwards (a comment on the deleted person's idea)
+    addComment(other, myIdea, { stance: "for", body: "Encore un avis", parentId: null });
+    expect(db.select().from(notifications).where(eq(notifications.userId, me.userId)).all()).toEqual([]);
     // nobody can log in as the deleted account
     const again = await run(login.action, formRequest("/login", { email: "mireille@ville.fr", password: TEST_PASSWORD }), {}, { ip: "198.51.100.99" });
     expect(again.status).toBe(400);

@@ -9,7 +9,7 @@
  * followers of an event's subject are its recipients.
  */
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { deliveries, follows, notificationPreferences, notifications, outboxMessages, users } from "#db/schema";
 import { localToUtc, utcToLocal } from "~/lib/time";
@@ -87,7 +87,8 @@ function recipients(tx: Tx, ids: string[]): Recipient[] {
     })
     .from(users)
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
-    .where(inArray(users.id, ids))
+    // a deleted account (tombstone) is nobody to tell
+    .where(and(inArray(users.id, ids), isNull(users.deletedAt)))
     .all();
   return rows.map((r) => ({
     id: r.id,
