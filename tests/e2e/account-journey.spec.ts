@@ -3,34 +3,12 @@
  * the site delivered it to (scripts/dev/smtp-sink.mjs, started by playwright.config.ts):
  * 1. sign up; 2. verify by the emailed link; 3. follow a council; 4. receive the email when
  * its minutes are published; 5. reset the password; 6. delete the account.
- * Self-contained: imports only @playwright/test and ./helpers.
+ * Self-contained: imports only @playwright/test and ./helpers (waitForMail reads the sink).
  */
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { simpleParser } from "mailparser";
-import { logIn } from "./helpers";
+import { linkIn, logIn, waitForMail } from "./helpers";
 
-const MAIL_DIR = process.env.E2E_MAIL_DIR!;
 const COUNCIL = "les-tanneries"; // the demo facilitator's council (as in meetings.spec.ts)
-
-async function waitForMail(to: string, subject: string | RegExp, timeout = 20_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    for (const f of fs.existsSync(MAIL_DIR) ? fs.readdirSync(MAIL_DIR).filter((x) => x.endsWith(".eml")) : []) {
-      const m = await simpleParser(fs.readFileSync(path.join(MAIL_DIR, f)));
-      const rcpt = Array.isArray(m.to) ? m.to.map((a) => a.text).join(",") : (m.to?.text ?? "");
-      if (rcpt.includes(to) && (typeof subject === "string" ? m.subject === subject : subject.test(m.subject ?? ""))) return m;
-    }
-    if (Date.now() > end) throw new Error(`no email "${subject}" to ${to} in ${MAIL_DIR}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-const linkIn = (text: string, p: string) => {
-  const m = new RegExp(`https?://[^\\s]+${p.replace("?", "\\?")}[^\\s]*`).exec(text);
-  if (!m) throw new Error(`no ${p} link in:\n${text}`);
-  return new URL(m[0]).pathname + new URL(m[0]).search;
-};
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 async function publishMinutes(page: Page, title: string) {
@@ -94,6 +72,9 @@ for (const javaScriptEnabled of [true, false]) {
     await resident.getByRole("main").getByRole("button", { name: "Se déconnecter" }).click();
     await resident.goto("/login");
     await resident.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    await expect(resident.locator("h1")).toHaveText("Mot de passe oublié");
+    // with JavaScript, type once the page is live (text typed while it hydrates can be lost)
+    await resident.waitForLoadState("networkidle");
     await resident.locator("input[name=email]").fill(email);
     await resident.getByRole("button", { name: "Recevoir un lien" }).click();
     await expect(resident.locator("h1")).toHaveText("Consultez votre messagerie");
