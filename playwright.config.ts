@@ -22,6 +22,12 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
   "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
 ]).toString();
 process.env.E2E_DB ??= path.join(os.tmpdir(), `conseil-e2e-${process.pid}-${Date.now()}.db`);
+// Emails go to a real SMTP server (scripts/dev/smtp-sink.mjs) that keeps them as files the tests read.
+process.env.E2E_SMTP_PORT ??= execFileSync(process.execPath, [
+  "-e",
+  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+]).toString();
+process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `conseil-e2e-mail-${process.pid}-${Date.now()}`);
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 
 export default defineConfig({
@@ -51,17 +57,29 @@ export default defineConfig({
     },
     trace: "off",
   },
-  webServer: {
-    command: "node server.mjs",
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      PORT: process.env.E2E_PORT,
-      DATABASE_PATH: process.env.E2E_DB,
-      SEED: "demo",
-      NODE_ENV: "production",
+  webServer: [
+    {
+      command: "node scripts/dev/smtp-sink.mjs",
+      port: Number(process.env.E2E_SMTP_PORT),
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SINK_PORT: process.env.E2E_SMTP_PORT, SINK_DIR: process.env.E2E_MAIL_DIR },
     },
-  },
+    {
+      command: "node server.mjs",
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        PORT: process.env.E2E_PORT,
+        DATABASE_PATH: process.env.E2E_DB,
+        SEED: "demo",
+        NODE_ENV: "production",
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        OUTBOX_INTERVAL_MS: "300",
+        SMS_DIR: path.join(process.env.E2E_MAIL_DIR, "sms"),
+      },
+    },
+  ],
 });

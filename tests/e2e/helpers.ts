@@ -28,3 +28,46 @@ export async function expectNoAxeViolations(page: Page) {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * The emails the site sent, as received by the SMTP sink that playwright.config.ts starts
+ * (E2E_MAIL_DIR): waits for one to `to` whose subject matches.
+ */
+export async function waitForMail(to: string, subject: string | RegExp, timeout = 20_000) {
+  const { simpleParser } = await import("mailparser");
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  const dir = process.env.E2E_MAIL_DIR!;
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir).filter((x) => x.endsWith(".eml")) : []) {
+      const m = await simpleParser(fs.readFileSync(path.join(dir, f)));
+      const rcpt = Array.isArray(m.to) ? m.to.map((a) => a.text).join(",") : (m.to?.text ?? "");
+      if (rcpt.includes(to) && (typeof subject === "string" ? m.subject === subject : subject.test(m.subject ?? ""))) return m;
+    }
+    if (Date.now() > end) throw new Error(`no email "${subject}" to ${to} in ${dir}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The path and query of the first link to `path` in an email's text. */
+export function linkIn(text: string, path: string) {
+  const m = new RegExp(`https?://[^\\s]+${path.replace("?", "\\?")}[^\\s]*`).exec(text);
+  if (!m) throw new Error(`no ${path} link in:\n${text}`);
+  const u = new URL(m[0]);
+  return u.pathname + u.search;
+}
+
+/** Signs up and confirms the address by the emailed link; ends logged in on the account page. */
+export async function signUpVerified(page: Page, name: string, email: string, password = "une phrase assez longue") {
+  await page.goto("/signup");
+  await page.locator("input[name=displayName]").fill(name);
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill(password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.locator("h1")).toHaveText("Consultez votre messagerie");
+  const mail = await waitForMail(email, /^Confirmez votre adresse/);
+  await page.goto(linkIn(mail.text ?? "", "/verify-email?token="));
+  await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await expect(page.locator("h1")).toHaveText("Mon compte");
+}

@@ -4,18 +4,13 @@
  * register entry show. Run with and without JavaScript.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, logIn, screenshot } from "./helpers";
+import { expectNoAxeViolations, logIn, screenshot, signUpVerified } from "./helpers";
 
 const ANSWER =
   "Le service des espaces verts a validé l'emplacement au pied du kiosque : la boîte à livres sera posée en mars, fabriquée par l'atelier bois du centre social. Les arguments sur l'humidité ont été pris en compte : elle sera fermée et ventilée.";
 
 async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/signup");
-  await page.locator("input[name=displayName]").fill(name);
-  await page.locator("input[name=email]").fill(email);
-  await page.locator("input[name=password]").fill("une phrase assez longue");
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.locator("h1")).toHaveText("Mon compte");
+  await signUpVerified(page, name, email);
 }
 
 async function newContext(browser: Browser, js: boolean) {
@@ -87,7 +82,7 @@ for (const js of [true, false]) {
     await expect(a.getByText("Réponse à une idée").first()).toBeVisible();
     // the author was notified
     await a.goto("/account/notifications");
-    await expect(a.getByText(`Nouvelle réponse sur « ${title} ».`)).toBeVisible();
+    await expect(a.getByText(`Nouvelle réponse sur « ${title} »`)).toBeVisible();
     if (js) {
       await a.goto(url);
       await expectNoAxeViolations(a);

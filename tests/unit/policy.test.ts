@@ -35,6 +35,7 @@ const EXPECTED: Record<Action, Row> = {
   "public.read": same(ALL),
   "account.view": same(signedIn),
   "admin.view": same(["admin"]),
+  "mail.view": same(["admin"]),
   "council.create": same(["admin"]),
   "council.edit": same(["admin"]),
   "role.manage": same(["admin"]),
@@ -77,6 +78,13 @@ const EXPECTED: Record<Action, Row> = {
   "vote.desk": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
   "vote.count": { A: ["facilitatorA", "facilitatorTown", "officialA", "officialTown"], B: ["facilitatorTown", "officialTown"], town: ["facilitatorTown", "officialTown"] },
   "vote.decide": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+
+  "letters.print": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
+  "dashboard.view": {
+    A: ["facilitatorA", "facilitatorTown", "officialA", "officialTown"],
+    B: ["facilitatorTown", "officialTown"],
+    town: ["facilitatorTown", "officialTown"],
+  },
 };
 
 describe("permission policy", () => {
