@@ -2,6 +2,8 @@
  * Browser tests: the built app (npm run build first) served by server.mjs on a free port
  * with a fresh demo database, driven in Debian's Chromium (CHROMIUM_PATH or
  * /usr/bin/chromium; Playwright's own browser download does not work here).
+ * Specs import `test` from tests/e2e/fixtures.ts (errors in the page fail the test) and
+ * make their data with tests/e2e/support/data.ts, in the server's database (E2E_DB).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +25,10 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 ]).toString();
 process.env.E2E_DB ??= path.join(os.tmpdir(), `conseil-e2e-${process.pid}-${Date.now()}.db`);
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
+process.env.E2E_BASE_URL = baseURL;
+
+/** Specs that run with JavaScript on only (they are about what the browser's scripts do). */
+const JS_ONLY = /every-route\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,6 +38,12 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
+  // Every journey runs twice: with JavaScript (the app's scripts hydrate the page and take
+  // over forms and links) and without (plain HTML forms and links).
+  projects: [
+    { name: "js", use: { javaScriptEnabled: true } },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: JS_ONLY },
+  ],
   globalTeardown: "./tests/e2e/teardown.ts",
   use: {
     baseURL,
@@ -62,6 +74,8 @@ export default defineConfig({
       DATABASE_PATH: process.env.E2E_DB,
       SEED: "demo",
       NODE_ENV: "production",
+      // The site's own origin: state-changing requests must come from it (Origin/Referer).
+      PUBLIC_URL: baseURL,
     },
   },
 });
