@@ -62,9 +62,12 @@ export default defineConfig({
       ],
     },
     trace: "off",
+    // A page that crashed should fail its test quickly, not after the whole test timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
   },
   webServer: {
-    command: "node server.mjs",
+    command: "sh -c 'node server.mjs; echo \"SERVER EXITED $?\" >&2'",
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -17,6 +17,7 @@ import { test as base, expect, type Browser, type BrowserContext, type BrowserCo
 import { sessionCookie, type TestUser } from "./support/data";
 
 export { expect };
+export type { Page } from "@playwright/test";
 
 interface Watch {
   problems: string[];
@@ -77,15 +78,18 @@ export function clearProblems(context: BrowserContext) {
   }
 }
 
+/** Whether the page runs scripts: inline scripts have run by the load event (Remix's context). */
+export async function scriptsRun(page: Page) {
+  return page.evaluate(() => "__remixContext" in window).catch(() => false);
+}
+
 /**
  * With JavaScript on, waits until Remix has hydrated the page and has no navigation in
  * flight, so that what the test does next goes through the app's scripts (and a script
  * that throws is seen). Without JavaScript it returns at once.
  */
 export async function settle(page: Page, timeout = 15_000) {
-  // Inline scripts have run by the load event: no Remix context means no JavaScript.
-  const js = await page.evaluate(() => "__remixContext" in window).catch(() => false);
-  if (!js) return;
+  if (!(await scriptsRun(page))) return;
   try {
     await page.waitForFunction(
       () => {

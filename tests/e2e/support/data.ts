@@ -121,14 +121,22 @@ export async function makeCouncil(opts: { name?: string; description?: string; t
   return { id: row.id, slug: row.slug, name: row.name };
 }
 
-export function makeIdea(author: TestUser, input: { title: string; body?: string; council: Council | null; theme?: Parameters<typeof submitIdea>[1]["theme"]; place?: string }) {
-  return submitIdea(actor(author), {
-    title: input.title,
-    body: input.body ?? "Une idée proposée par les tests du navigateur, avec assez de texte pour être acceptée.",
-    theme: input.theme ?? "public_space",
-    councilId: input.council?.id ?? null,
-    place: input.place ?? "",
-  });
+/** An idea; `daysAgo` backdates it (an idea a year old is past any answer deadline). */
+export function makeIdea(
+  author: TestUser,
+  input: { title: string; body?: string; council: Council | null; theme?: Parameters<typeof submitIdea>[1]["theme"]; place?: string; daysAgo?: number },
+) {
+  return submitIdea(
+    actor(author),
+    {
+      title: input.title,
+      body: input.body ?? "Une idée proposée par les tests du navigateur, avec assez de texte pour être acceptée.",
+      theme: input.theme ?? "public_space",
+      councilId: input.council?.id ?? null,
+      place: input.place ?? "",
+    },
+    { now: new Date(Date.now() - (input.daysAgo ?? 0) * 86_400_000) },
+  );
 }
 
 export function support(user: TestUser, ideaId: number) {
@@ -213,4 +221,66 @@ export async function makeRulebook(official: TestUser, opts: { title?: string; b
 
 export function userByEmail(email: string) {
   return db.select().from(users).where(eq(users.email, email)).get();
+}
+
+/** The next version of a rulebook made by makeRulebook, with some numbers changed. */
+export function reviseRulebook(official: TestUser, scope: string, changes: { answerDelayDays?: number; body?: string; title?: string }, why: string) {
+  const current = listVersions(scope)[0];
+  if (!current) throw new Error(`no rulebook ${scope}`);
+  const v = publishRuleVersion(actor(official), {
+    ...current.params,
+    ...(changes.answerDelayDays ? { answerDelayDays: changes.answerDelayDays } : {}),
+    scope,
+    title: changes.title ?? current.title,
+    body: changes.body ?? current.body,
+    explanation: explanation(why),
+  });
+  return { scope, number: v.number };
+}
+
+/**
+ * A lived-in neighbourhood for pages and screenshots: a council with its facilitator and
+ * official, three ideas (one supported and discussed), a meeting to come, one held with
+ * minutes, and two register entries (the second corrects the first).
+ */
+export async function makeNeighbourhood() {
+  const tag = uniq(4);
+  const council = await makeCouncil({
+    name: `Saint-Éloi ${tag}`,
+    description: "Le quartier autour de l'église Saint-Éloi : le marché du jeudi, l'école Pasteur et les jardins familiaux. Le conseil se réunit un mardi sur deux à la maison de quartier.",
+    territory: "De la rue Pasteur au canal, entre le pont de la Gare et les jardins familiaux.",
+  });
+  const facilitator = await makeUser({ name: `Yasmine Cordier ${tag}`, roles: [{ role: "facilitator", council }] });
+  const official = await makeUser({ name: `Bernard Roux ${tag}`, roles: [{ role: "official", council }] });
+  const residents = [await makeUser({ name: "Chloé Martin", roles: [{ role: "resident", council }] }), await makeUser({ name: "Omar Diallo", roles: [{ role: "resident", council }] })];
+  const market = makeIdea(residents[0]!, {
+    title: "Des toilettes publiques au marché du jeudi",
+    body: "Le marché attire beaucoup de monde mais il n'y a aucune toilette publique à moins de 500 mètres.",
+    council,
+    theme: "public_space",
+  }).id;
+  support(residents[1]!, market);
+  comment(residents[1]!, market, "Oui, surtout pour les personnes âgées qui viennent de loin.", "for");
+  makeIdea(residents[1]!, { title: "Un atelier vélo à la maison de quartier", body: "Un samedi par mois, des bénévoles aideraient à réparer les vélos des habitants.", council, theme: "mobility" });
+  makeMeeting(facilitator, council, { title: "Conseil de quartier de mai", when: 9, place: "Maison de quartier Saint-Éloi", agenda: "1. Le marché du jeudi\n2. L'atelier vélo" });
+  const held = makeMeeting(facilitator, council, {
+    title: "Conseil de quartier d'avril",
+    when: -6,
+    place: "Maison de quartier Saint-Éloi",
+    held: true,
+    minutes: [{ body: "## Marché du jeudi\n\nLe conseil soutient la demande de toilettes publiques et la transmet aux services.", attendance: 18 }],
+  }).id;
+  const first = makeDecision(official, council, {
+    title: "Toilettes publiques au marché du jeudi",
+    explanation: explanation("Les services installeront des toilettes publiques accessibles place du Marché avant l'été, après l'avis favorable du conseil de quartier."),
+  });
+  const second = publishCouncilDecision(actor(official), {
+    councilId: council.id,
+    title: "Toilettes publiques au marché du jeudi (emplacement corrigé)",
+    outcome: "adopted",
+    explanation: explanation("L'emplacement change : rue des Halles plutôt que place du Marché, pour garder la place libre les jours de marché."),
+    evidence: "",
+    supersedes: first,
+  }).seq;
+  return { council, facilitator, official, residents, market, held, decisions: [first, second] as const };
 }
