@@ -25,7 +25,7 @@ import { getTown } from "~/domain/town/town.server";
 import { getLocale } from "~/i18next.server";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/styles/app.css?v=1" },
+  { rel: "stylesheet", href: "/styles/app.css?v=2" },
   { rel: "stylesheet", href: "/styles/print.css?v=1", media: "print" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

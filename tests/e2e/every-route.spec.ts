@@ -306,7 +306,12 @@ async function overflow(page: Page) {
     const culprits: string[] = [];
     for (const el of document.body.querySelectorAll("*")) {
       const r = el.getBoundingClientRect();
-      if (r.right > width + 0.5 && r.width > 0) {
+      // Inside a box that scrolls or clips on its own (a wide table), sticking out is fine.
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") clipped = true;
+      }
+      if (!clipped && r.right > width + 0.5 && r.width > 0) {
         // Only the innermost offenders: skip an element whose child also sticks out.
         const child = [...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5);
         if (!child) culprits.push(`${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""} (right ${Math.round(r.right)}px) "${(el.textContent ?? "").trim().slice(0, 40)}"`);
