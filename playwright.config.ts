@@ -27,7 +27,10 @@ process.env.E2E_DB ??= path.join(os.tmpdir(), `conseil-e2e-${process.pid}-${Date
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 process.env.E2E_BASE_URL = baseURL;
 
-/** Specs that run with JavaScript on only (they are about what the browser's scripts do). */
+/**
+ * With JavaScript on only: the every-route spec (it is about what the browser's scripts do)
+ * and the page audits tagged @audit (axe and screenshots; see AUDIT in tests/e2e/fixtures.ts).
+ */
 const JS_ONLY = /every-route\.spec\.ts/;
 
 export default defineConfig({
@@ -42,7 +45,7 @@ export default defineConfig({
   // over forms and links) and without (plain HTML forms and links).
   projects: [
     { name: "js", use: { javaScriptEnabled: true } },
-    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: JS_ONLY },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: JS_ONLY, grepInvert: /@audit/ },
   ],
   globalTeardown: "./tests/e2e/teardown.ts",
   use: {

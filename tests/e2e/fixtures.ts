@@ -17,6 +17,13 @@ import { test as base, expect, type Browser, type BrowserContext, type BrowserCo
 import { sessionCookie, type TestUser } from "./support/data";
 
 export { expect };
+
+/**
+ * Page audits (axe over a list of pages, screenshots) carry this tag and run once, with
+ * JavaScript (see playwright.config.ts): the HTML they check is the same without it, and
+ * axe is slow. Journeys, which fill forms and click, run both ways.
+ */
+export const AUDIT = { tag: "@audit" };
 export type { Page } from "@playwright/test";
 
 interface Watch {

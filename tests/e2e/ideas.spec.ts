@@ -3,7 +3,7 @@
  * supports it, a facilitator answers "accepted" with an explanation; the answer and its
  * register entry show. Runs with and without JavaScript, on a phone-sized screen.
  */
-import { expect, settle, test, visit, type Page } from "./fixtures";
+import { AUDIT, expect, settle, test, visit, type Page } from "./fixtures";
 import { expectNoAxeViolations, screenshot } from "./helpers";
 import { comment, explanation, hideComment, makeCouncil, makeIdea, makeUser, support, uniq, type Council, type TestUser } from "./support/data";
 
@@ -129,7 +129,7 @@ async function ideasOf(): Promise<{ council: Council; people: TestUser[]; word: 
   return { council, people, word };
 }
 
-test("idea list and idea page look finished and are accessible in both languages", async ({ openPage }) => {
+test("idea list and idea page look finished and are accessible in both languages", AUDIT, async ({ openPage }) => {
   const { council, word } = await ideasOf();
   for (const locale of ["fr-FR", "en-GB"]) {
     const lang = locale.slice(0, 2);

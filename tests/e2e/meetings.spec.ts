@@ -4,7 +4,7 @@
  * versions and the diff. With and without JavaScript, on a phone; axe in both languages;
  * print preview.
  */
-import { expect, test, visit } from "./fixtures";
+import { AUDIT, expect, test, visit } from "./fixtures";
 import { expectNoAxeViolations, screenshot } from "./helpers";
 import { makeCouncil, makeMeeting, makeUser, uniq, type Council, type TestUser } from "./support/data";
 
@@ -109,7 +109,7 @@ async function meetingsOf(): Promise<{ council: Council; facilitator: TestUser; 
 }
 
 for (const locale of ["fr-FR", "en-GB"]) {
-  test(`meeting pages are accessible (${locale})`, async ({ openPage }) => {
+  test(`meeting pages are accessible (${locale})`, AUDIT, async ({ openPage }) => {
     const { council, facilitator, upcoming, held } = await meetingsOf();
     const page = await openPage({ locale });
     for (const path of ["/meetings", `/meetings/${held}`, `/meetings/${held}/minutes/1`, `/meetings/${held}/minutes/diff?from=1&to=2`, `/councils/${council.slug}`]) {
@@ -126,7 +126,7 @@ for (const locale of ["fr-FR", "en-GB"]) {
   });
 }
 
-test("screenshots and print preview of the minutes", async ({ page }) => {
+test("screenshots and print preview of the minutes", AUDIT, async ({ page }) => {
   const { held } = await meetingsOf();
   await page.setViewportSize({ width: 1280, height: 900 });
   await visit(page, "/meetings");

@@ -1,5 +1,5 @@
 /** Every page, in French and in English: right language, no axe violations; screenshots. */
-import { expect, test, visit } from "./fixtures";
+import { AUDIT, expect, test, visit } from "./fixtures";
 import { expectNoAxeViolations, logIn, screenshot } from "./helpers";
 import { makeNeighbourhood, makeRulebook, makeUser, reviseRulebook, type TestUser } from "./support/data";
 
@@ -29,7 +29,7 @@ for (const lang of ["fr", "en"] as const) {
   test.describe(`in ${lang}`, () => {
     test.use({ locale: lang === "fr" ? "fr-FR" : "en-GB" });
 
-    test("public pages have the right language and no axe violations", async ({ page }) => {
+    test("public pages have the right language and no axe violations", AUDIT, async ({ page }) => {
       for (const path of publicPages()) {
         const res = await visit(page, path);
         expect(res?.status(), path).toBe(200);
@@ -46,7 +46,7 @@ for (const lang of ["fr", "en"] as const) {
       await expectNoAxeViolations(page);
     });
 
-    test("admin pages are accessible", async ({ page }) => {
+    test("admin pages are accessible", AUDIT, async ({ page }) => {
       await logIn(page, await makeUser({ roles: [{ role: "admin", council: null }] }));
       for (const path of adminPages()) {
         const res = await visit(page, path);
@@ -55,7 +55,7 @@ for (const lang of ["fr", "en"] as const) {
       }
     });
 
-    test("official pages are accessible", async ({ page }) => {
+    test("official pages are accessible", AUDIT, async ({ page }) => {
       await logIn(page, townOfficial);
       for (const path of officialPages()) {
         const res = await visit(page, path);
@@ -64,7 +64,7 @@ for (const lang of ["fr", "en"] as const) {
       }
     });
 
-    test("screenshots: home, council page, login (desktop and phone)", async ({ page }) => {
+    test("screenshots: home, council page, login (desktop and phone)", AUDIT, async ({ page }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await visit(page, "/");
       await screenshot(page, `home-${lang}`);
