@@ -19,12 +19,12 @@ import { i18nConfig } from "./i18n";
 import { getLocale, resources } from "./i18next.server";
 
 export { startup } from "#db/seed/startup.server";
+export { guardRequest, guardRouteModules } from "./utils/request-guard.server";
 
 const ABORT_DELAY = 5_000;
 
+/** Page-only headers; the ones every response carries are set by request-guard.server.ts. */
 function securityHeaders(headers: Headers, nonce: string) {
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set(
     "Content-Security-Policy",

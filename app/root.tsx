@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Footer, Header, type ShellData } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { can, canSomewhere } from "~/domain/accounts/policy";
+import { newOnceToken } from "~/domain/once/once.server";
 import { unreadCount } from "~/domain/notifications/notifications.server";
 import { getActor } from "~/domain/accounts/session.server";
 import { getTown } from "~/domain/town/town.server";
@@ -45,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canModerate: canSomewhere(actor, "moderation.act"),
     unread: actor ? unreadCount(actor.userId) : 0,
   };
-  return { shell };
+  // A fresh one-time token for the creating forms on the page (see OnceField).
+  return { shell, once: newOnceToken() };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

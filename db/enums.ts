@@ -12,6 +12,7 @@ export const SUBJECT_KINDS = [
   "vote",
   "meeting",
   "moderation",
+  "census",
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -31,5 +32,53 @@ export type Stance = (typeof STANCES)[number];
 
 export const REPORT_STATUSES = ["open", "hidden", "dismissed"] as const;
 
+/**
+ * Every outcome a register entry can record: free council decisions, rulebook versions,
+ * answers to ideas (their new status), moderation, and budget results. DecisionInput's
+ * `outcome` has this type, so the domain cannot write another one; each has a
+ * `decisions.outcomes.*` key in both locales (tests/unit/enum-keys.test.ts).
+ */
+export const DECISION_OUTCOMES = [
+  "adopted", "rejected", "postponed", "noted",
+  "rules_published",
+  "under_review", "accepted", "merged", "in_budget", "on_agenda", "implemented",
+  "hidden", "restored",
+  "confirmed", "departed", "funded",
+  // census imports, proposal votes and ballot boxes
+  "imported", "scheduled", "counted", "option_chosen",
+] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** What a notification event is about (app/domain/notifications). */
+export const NOTIFICATION_KINDS = ["answer", "comment", "reply", "moderation", "merge", "threshold", "agenda", "agendaChanged", "minutes", "minutesChanged", "cancelled"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A role change in the audit (role_changes.change). */
+export const ROLE_CHANGES = ["grant", "revoke"] as const;
+
 export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Roles an admin can grant. Residency is not a role: it is a verification record. */
+export const ASSIGNABLE_ROLES = ["facilitator", "official", "admin"] as const;
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+
+/** How a residency was verified: census match online, in person at a desk, or carried over. */
+export const VERIFICATION_METHODS = ["online", "desk", "migrated"] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+/** The kind of document seen at the desk (never the document itself). */
+export const DOCUMENT_TYPES = ["id_card", "passport", "residence_permit", "driving_licence", "proof_of_address", "other"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** How a ballot reached the box. */
+export const BALLOT_CHANNELS = ["online", "desk", "paper"] as const;
+export type BallotChannel = (typeof BALLOT_CHANNELS)[number];
+
+/** What a ballot box serves. */
+export const BOX_KINDS = ["vote", "budget"] as const;
+export type BoxKind = (typeof BOX_KINDS)[number];
+
+/** A proposal vote's question form: yes / no / abstain, or several options. */
+export const VOTE_FORMS = ["yes_no", "options"] as const;
+export type VoteForm = (typeof VOTE_FORMS)[number];

@@ -5,14 +5,24 @@
  * Changing this file: run `npm run db:generate` and commit the new migration in db/migrations.
  */
 import { sql } from "drizzle-orm";
-import { CHANNELS, IDEA_STATUSES, IDEA_THEMES, MEETING_STATUSES, REPORT_STATUSES, ROLES, STANCES, SUBJECT_KINDS, type Role } from "./enums";
 import {
-  index,
-  uniqueIndex,
-  integer,
-  sqliteTable,
-  text,
-} from "drizzle-orm/sqlite-core";
+  BALLOT_CHANNELS,
+  BOX_KINDS,
+  CHANNELS,
+  DOCUMENT_TYPES,
+  IDEA_STATUSES,
+  IDEA_THEMES,
+  MEETING_STATUSES,
+  REPORT_STATUSES,
+  ROLE_CHANGES,
+  ROLES,
+  STANCES,
+  SUBJECT_KINDS,
+  VERIFICATION_METHODS,
+  VOTE_FORMS,
+  type Role,
+} from "./enums";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -79,7 +89,11 @@ export const roleAssignments = sqliteTable(
   (t) => [index("role_assignments_user_idx").on(t.userId)],
 );
 
-/** Append-only audit of every role change: who changed whose role, when. */
+/**
+ * Append-only audit of every role change: who changed whose role, when. Triggers
+ * (0008_append_only_every_statement) refuse edits, deletes and replacements; the only
+ * update allowed is the ON DELETE SET NULL that anonymises a deleted account.
+ */
 export const roleChanges = sqliteTable(
   "role_changes",
   {
@@ -91,7 +105,7 @@ export const roleChanges = sqliteTable(
     userId: text("user_id").references(() => users.id, {
       onDelete: "set null",
     }),
-    change: text("change", { enum: ["grant", "revoke"] }).notNull(),
+    change: text("change", { enum: ROLE_CHANGES }).notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     councilId: integer("council_id").references(() => councils.id, {
       onDelete: "set null",
@@ -124,8 +138,9 @@ export const loginThrottles = sqliteTable("login_throttles", {
 
 // ---------------------------------------------------------------- decisions (the register)
 /**
- * The decision register (registre des arbitrages). Append-only: triggers (migration
- * 0003_append_only) refuse UPDATE and DELETE. Entries are hash-chained; the exact hashed
+ * The decision register (registre des arbitrages). Append-only: triggers (migrations
+ * 0003_append_only, 0008_append_only_every_statement) refuse UPDATE, DELETE and any
+ * INSERT that would replace an existing row (OR REPLACE, REPLACE INTO, upserts). Entries are hash-chained; the exact hashed
  * fields and byte layout are documented in docs/register.md. Names, council and rule
  * version are snapshots taken when the entry was written, so later renames never change
  * what was hashed.
@@ -165,10 +180,24 @@ export const decisions = sqliteTable(
   ],
 );
 
+/**
+ * The key pair that signs register checkpoints (open data `register-checkpoint.json`):
+ * Ed25519, generated once on first use and kept here. The public key is published with
+ * every checkpoint and on the verify page; the private key never leaves the server.
+ * Keys are PEM (SPKI public, PKCS#8 private).
+ */
+export const registerKeys = sqliteTable("register_keys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  algorithm: text("algorithm", { enum: ["Ed25519"] }).notNull().default("Ed25519"),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
 // ---------------------------------------------------------------- rules (le cadre)
 /**
  * Rulebook versions, per scope ("town", or a process such as "budget:<slug>").
- * Numbered per scope, dated, never edited (triggers refuse UPDATE and DELETE).
+ * Numbered per scope, dated, never edited (triggers refuse UPDATE, DELETE and replacing INSERTs).
  * `params` is the JSON of RuleParams (app/domain/rules/params.ts), validated by zod.
  */
 export const ruleVersions = sqliteTable(
@@ -416,7 +445,7 @@ export const meetingAttendees = sqliteTable(
 
 /**
  * Minutes (compte rendu), versioned: every publication is a new row, never edited
- * (triggers in 0007_minutes_append_only). The current minutes are the latest version.
+ * (triggers in 0007_minutes_append_only and 0008). The current minutes are the latest version.
  */
 export const minutesVersions = sqliteTable(
   "minutes_versions",
@@ -434,3 +463,241 @@ export const minutesVersions = sqliteTable(
   },
   (t) => [uniqueIndex("minutes_versions_unique").on(t.meetingId, t.version)],
 );
+
+// ---------------------------------------------------------------- one-time form tokens
+/**
+ * Tokens of creating forms that were already used (app/domain/once/once.server.ts). A
+ * token is random, issued with the form and claimed in the transaction that stores what
+ * the form creates, so a double submission stores one record and shows it once.
+ * `location` is where the first submission led (the stored record's page).
+ */
+export const onceTokens = sqliteTable(
+  "once_tokens",
+  {
+    token: text("token").primaryKey(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    location: text("location").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("once_tokens_created_idx").on(t.createdAt)],
+);
+
+// ---------------------------------------------------------------- residency
+/**
+ * Census imports: each is a new version of the town's census list that replaces the
+ * previous one; the register entry says how many people were added, changed and removed.
+ */
+export const censusImports = sqliteTable("census_imports", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  importedAt: text("imported_at").notNull(),
+  importedById: text("imported_by_id").references(() => users.id, { onDelete: "set null" }),
+  fileName: text("file_name").notNull().default(""),
+  rowCount: integer("row_count").notNull(),
+  added: integer("added").notNull(),
+  changed: integer("changed").notNull(),
+  removed: integer("removed").notNull(),
+  decisionSeq: integer("decision_seq").notNull(),
+});
+
+/**
+ * The census: only what matching and the voting desk need. The town's reference number is
+ * stored as an HMAC (app/domain/residency/census.server.ts), never in clear. An entry that a
+ * later import no longer contains is kept inactive (participations refer to it).
+ */
+export const censusEntries = sqliteTable(
+  "census_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    referenceHash: text("reference_hash").notNull().unique(),
+    familyName: text("family_name").notNull(),
+    givenNames: text("given_names").notNull(),
+    /** foldForSearch(family name + given names), for the desk's search. */
+    nameKey: text("name_key").notNull(),
+    /** YYYY-MM-DD. */
+    birthDate: text("birth_date").notNull(),
+    councilId: integer("council_id").references(() => councils.id),
+    address: text("address").notNull(),
+    /** foldForSearch(address) with spaces collapsed: one household. */
+    addressKey: text("address_key").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** The import that last added or changed this entry. */
+    importId: integer("import_id").notNull().references(() => censusImports.id),
+  },
+  (t) => [
+    index("census_entries_name_idx").on(t.nameKey),
+    index("census_entries_address_idx").on(t.addressKey),
+    index("census_entries_council_idx").on(t.councilId, t.active),
+  ],
+);
+
+/**
+ * Residency verifications (data, not a role): person, census entry, method, by whom, when.
+ * One active verification per account and per census entry (partial unique indexes).
+ * `migrated` rows carry over the former `resident` role assignments (no census entry).
+ */
+export const residencyVerifications = sqliteTable(
+  "residency_verifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    censusEntryId: integer("census_entry_id").references(() => censusEntries.id),
+    /** The neighbourhood verified for (the census entry's council when there is one). */
+    councilId: integer("council_id").references(() => councils.id),
+    method: text("method", { enum: VERIFICATION_METHODS }).notNull(),
+    verifiedById: text("verified_by_id").references(() => users.id, { onDelete: "set null" }),
+    documentType: text("document_type", { enum: DOCUMENT_TYPES }),
+    verifiedAt: text("verified_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("residency_verifications_user_active").on(t.userId).where(sql`revoked_at IS NULL`),
+    uniqueIndex("residency_verifications_entry_active").on(t.censusEntryId).where(sql`revoked_at IS NULL AND census_entry_id IS NOT NULL`),
+    index("residency_verifications_council_idx").on(t.councilId),
+  ],
+);
+
+/** Every online claim attempt (private): feeds the unusual-activity alert and the rate limit. */
+export const residencyClaims = sqliteTable(
+  "residency_claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The entry whose reference matched (even when the name or birth date did not). */
+    censusEntryId: integer("census_entry_id").references(() => censusEntries.id),
+    addressKey: text("address_key"),
+    outcome: text("outcome", { enum: ["verified", "mismatch", "unknown", "taken", "underage"] }).notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("residency_claims_user_idx").on(t.userId, t.at), index("residency_claims_address_idx").on(t.addressKey), index("residency_claims_entry_idx").on(t.censusEntryId)],
+);
+
+// ---------------------------------------------------------------- ballot box
+/**
+ * A ballot box, shared by proposal votes and participatory budgets (one box per budget
+ * envelope). `spec` is the JSON BallotSpec (app/domain/ballot-box/spec.ts): question or
+ * projects, options, limits, electorate, minimum age. It is frozen when the box opens:
+ * triggers refuse any change to it, the electorate or the window once opens_at has passed.
+ */
+export const ballotBoxes = sqliteTable(
+  "ballot_boxes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: BOX_KINDS }).notNull(),
+    title: text("title").notNull(),
+    /** Electorate: a council's verified residents, or the whole town (NULL). */
+    councilId: integer("council_id").references(() => councils.id),
+    opensAt: text("opens_at").notNull(),
+    closesAt: text("closes_at").notNull(),
+    spec: text("spec").notNull(),
+    ruleVersionId: integer("rule_version_id"),
+    createdAt: text("created_at").notNull(),
+    /** Set when the count is published: the tally and the closing certificate (JSON). */
+    closedAt: text("closed_at"),
+    closedById: text("closed_by_id").references(() => users.id, { onDelete: "set null" }),
+    tally: text("tally"),
+    certificate: text("certificate"),
+    closingDecisionSeq: integer("closing_decision_seq"),
+  },
+  (t) => [index("ballot_boxes_council_idx").on(t.councilId, t.closesAt), index("ballot_boxes_closes_idx").on(t.closesAt)],
+);
+
+/**
+ * Who took part (never what they chose). Keyed by the census identity, not the account, so
+ * one person votes once across channels: `person_key` is "census:<entry id>" or, for
+ * residencies carried over before the census, "account:<user id>". Append-only.
+ * WITHOUT ROWID (hand-written in the migration). Owned by app/domain/ballot-box/ only.
+ */
+export const participations = sqliteTable(
+  "participations",
+  {
+    boxId: integer("box_id")
+      .notNull()
+      .references(() => ballotBoxes.id),
+    personKey: text("person_key").notNull(),
+    channel: text("channel", { enum: BALLOT_CHANNELS }).notNull(),
+    /** The facilitator who recorded a desk or paper participation (private). */
+    recordedById: text("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Coarse date (YYYY-MM-DD, town's clock): enough for the certificate, no time of day. */
+    day: text("day").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boxId, t.personKey] }), index("participations_box_channel_idx").on(t.boxId, t.channel)],
+);
+
+/**
+ * What was chosen (never who chose it): no user, participation, session or time column and
+ * no autoincrement; the key is random (WITHOUT ROWID), so storage order cannot be matched
+ * to the order of participations. `id` is the hex SHA-256 of the voter's receipt code (a
+ * random code for paper ballots). `content` is canonical JSON: sorted option or project ids.
+ * Append-only. Owned by app/domain/ballot-box/ only.
+ */
+export const ballots = sqliteTable(
+  "ballots",
+  {
+    boxId: integer("box_id")
+      .notNull()
+      .references(() => ballotBoxes.id),
+    id: text("id").notNull(),
+    channel: text("channel", { enum: BALLOT_CHANNELS }).notNull(),
+    content: text("content").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boxId, t.id] })],
+);
+
+/**
+ * Paper ballots typed in after the close: each sheet (numbered when the box is opened for
+ * counting) is entered twice by two different people (pass 1 and 2); a difference is
+ * settled by a third entry (pass 3). `content` is the canonical choice, or NULL for a
+ * spoiled sheet (blank where a choice is required, too many choices…).
+ */
+export const paperBallotEntries = sqliteTable(
+  "paper_ballot_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    boxId: integer("box_id")
+      .notNull()
+      .references(() => ballotBoxes.id),
+    sheet: integer("sheet").notNull(),
+    pass: integer("pass").notNull(),
+    content: text("content"),
+    enteredById: text("entered_by_id").references(() => users.id, { onDelete: "set null" }),
+    enteredAt: text("entered_at").notNull(),
+  },
+  (t) => [uniqueIndex("paper_ballot_entries_unique").on(t.boxId, t.sheet, t.pass)],
+);
+
+// ---------------------------------------------------------------- proposal votes
+/** A proposal vote (consultation): its question lives in its ballot box's frozen spec. */
+export const votes = sqliteTable(
+  "votes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    boxId: integer("box_id")
+      .notNull()
+      .unique()
+      .references(() => ballotBoxes.id),
+    councilId: integer("council_id").references(() => councils.id),
+    question: text("question").notNull(),
+    /** Markdown. */
+    description: text("description").notNull(),
+    form: text("form", { enum: VOTE_FORMS }).notNull(),
+    binding: integer("binding", { mode: "boolean" }).notNull(),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: text("created_at").notNull(),
+    /** The official decision that followed the vote. */
+    decisionSeq: integer("decision_seq"),
+  },
+  (t) => [index("votes_council_idx").on(t.councilId)],
+);
+
+// ---------------------------------------------------------------- secrets
+/**
+ * Random secrets the instance generates once and keeps (e.g. the key of the census
+ * reference HMAC). Never shown, never exported in open data.
+ */
+export const secrets = sqliteTable("secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: text("created_at").notNull(),
+});

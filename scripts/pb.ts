@@ -24,6 +24,7 @@ import {
   type Rational,
   type RuleName,
 } from "../app/lib/pb/index";
+import { truncate } from "../app/lib/text";
 
 const USAGE = `Usage:
   pb allocate FILE.pb --rule RULE [--increment N]
@@ -182,7 +183,7 @@ function main(argv: string[]): number {
     const head = ["project", "votes", "cost", ...w.outcomes.map((o) => o.rule), "name"];
     const drows = [head];
     for (const d of w.differing) {
-      const name = d.name && d.name.length > 60 ? `${d.name.slice(0, 59)}…` : (d.name ?? "");
+      const name = truncate(d.name ?? "", 60);
       drows.push([d.projectId, String(d.approvals), money(d.cost), ...w.outcomes.map((o) => (d.selectedBy.includes(o.rule) ? "yes" : "-")), name]);
     }
     out.push(table(drows));

@@ -1,8 +1,8 @@
 /** The council create/edit form (fields from Conform; errors are translation keys). */
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnceField, useSchemaForm } from "./forms";
 import { CouncilSchema } from "~/domain/councils/schemas";
 import { Field, FormErrors, TextareaField } from "./ui/field";
 
@@ -16,15 +16,10 @@ export function CouncilForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: "council",
-    lastResult,
-    defaultValue,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CouncilSchema }),
-  });
+  const [form, fields] = useSchemaForm(CouncilSchema, { id: "council", lastResult, defaultValue });
   return (
     <Form method="post" className="card form-card" {...getFormProps(form)}>
+      <OnceField />
       <FormErrors errors={form.errors} />
       <Field label={t("fields.councilName")} errors={fields.name.errors} {...getInputProps(fields.name, { type: "text", ariaAttributes: false })} id={fields.name.id} />
       <Field

@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateLong } from "~/lib/format";
+import { HiddenIdeaNotice, type HiddenNoticeView } from "./hidden-notice";
 import { useLocale } from "./hooks";
 import { OutcomeBadge } from "./outcome-badge";
 
@@ -10,6 +11,8 @@ export interface DecisionSummary {
   recordedAt: string;
   subjectKind: string;
   subjectTitle: string;
+  /** Set when the subject is an idea hidden by moderation: shown instead of the title. */
+  subjectHidden?: (HiddenNoticeView & { ideaId: number }) | null;
   outcome: string;
   authorName: string;
   authorRole: string;
@@ -33,9 +36,10 @@ export function DecisionItem({ d, headingLevel = 2 }: { d: DecisionSummary; head
       </p>
       <H className="h3">
         <Link to={`/decisions/${d.seq}`} className="card-link">
-          {d.subjectTitle}
+          {d.subjectHidden ? t("moderation.hiddenIdeaShort", { id: d.subjectHidden.ideaId }) : d.subjectTitle}
         </Link>
       </H>
+      {d.subjectHidden ? <p className="small"><HiddenIdeaNotice id={d.subjectHidden.ideaId} notice={d.subjectHidden} /></p> : null}
       <p className="decision-line">
         <OutcomeBadge outcome={d.outcome} />
         <span className="muted">

@@ -14,18 +14,26 @@ const LOOK: Record<string, { icon: IconName; tone: "success" | "danger" | "warni
   under_review: { icon: "clock", tone: "warning" },
   noted: { icon: "info", tone: "neutral" },
   merged: { icon: "link", tone: "info" },
+  on_agenda: { icon: "calendar", tone: "info" },
+  in_budget: { icon: "info", tone: "info" },
   hidden: { icon: "eyeOff", tone: "warning" },
   restored: { icon: "check", tone: "neutral" },
   departed: { icon: "alert", tone: "warning" },
 };
 
+/**
+ * `outcome` is a code (DECISION_OUTCOMES, or an idea status with keyPrefix "ideas.statuses").
+ * The word always comes from a translation key: a code without one shows "Other outcome",
+ * never the raw code (and tests/unit/enum-keys.test.ts fails first).
+ */
 export function OutcomeBadge({ outcome, keyPrefix = "decisions.outcomes" }: { outcome: string; keyPrefix?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const look = LOOK[outcome] ?? { icon: "info" as IconName, tone: "neutral" as const };
+  const key = `${keyPrefix}.${outcome}`;
   return (
     <span className={`badge badge-${look.tone}`}>
       <Icon name={look.icon} size={16} />
-      {t(`${keyPrefix}.${outcome}`, { defaultValue: outcome })}
+      {i18n.exists(key) ? t(key) : t("decisions.outcomeUnknown")}
     </span>
   );
 }

@@ -53,8 +53,29 @@ export function renderMarkdown(source: string, opts: { headingBase?: 2 | 3 } = {
   });
 }
 
-/** Plain text from markdown, for feeds, snippets and search. */
-export function markdownToText(source: string): string {
-  const html = marked.parse(source ?? "") as string;
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
+// sanitize-html escapes the text it keeps; plain text wants the characters themselves.
+const decodeEntities = (s: string) =>
+  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, "&");
+
+/**
+ * Plain text from markdown, for feeds, summaries, explanations' length and diffs: what a
+ * reader sees, without markup (no `##`, `**`, tags) and with `&` or `<` as themselves.
+ * On one line by default; `blocks: true` keeps one line per paragraph, heading or list
+ * item (items marked "• "), blocks separated by a blank line — for word diffs.
+ */
+export function markdownToText(source: string, opts: { blocks?: boolean } = {}): string {
+  let html = marked.parse(source ?? "") as string;
+  if (opts.blocks) {
+    html = html
+      .replace(/<br\s*\/?>/g, "\u0001")
+      .replace(/<li>/g, "<li>• ")
+      .replace(/<\/(p|h[1-6]|li|blockquote|pre|tr)>/g, "</$1>\u0002");
+  }
+  const text = decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }));
+  if (!opts.blocks) return text.replace(/\s+/g, " ").trim();
+  return text
+    .split("\u0002")
+    .map((block) => block.replace(/\s+/g, " ").replace(/\u0001 ?/g, "\n").trim())
+    .filter(Boolean)
+    .join("\n\n");
 }

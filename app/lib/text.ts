@@ -44,6 +44,11 @@ export function hasVisibleText(s: string): boolean {
   return s.replace(INVISIBLE, "").length > 0;
 }
 
+/** Length without the characters that draw nothing (minimum lengths count these). */
+export function visibleLength(s: string): number {
+  return s.replace(INVISIBLE, "").length;
+}
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function graphemes(locale = "fr"): Intl.Segmenter {
   let s = segmenters.get(locale);
@@ -68,6 +73,8 @@ export function graphemeLength(s: string): number {
  */
 export function truncate(s: string, max: number, ellipsis = "…"): string {
   if (s.length <= max) return s; // fast path: code units ≥ graphemes
+  // A text of exactly `max` graphemes but more code units (emoji, accents) fits as is.
+  if (graphemeLength(s) <= max) return s;
   const keep = Math.max(0, max - graphemeLength(ellipsis));
   let out = "";
   let n = 0;
@@ -89,6 +96,19 @@ export function xmlText(s: string): string {
 }
 
 const LIGATURES: Record<string, string> = { œ: "oe", Œ: "oe", æ: "ae", Æ: "ae", ß: "ss", ẞ: "ss", ĳ: "ij", Ĳ: "ij", ﬀ: "ff", ﬁ: "fi", ﬂ: "fl", ﬃ: "ffi", ﬄ: "ffl", ﬅ: "st", ﬆ: "st" };
+
+/**
+ * The characters the search index folds itself (in SQL, db/migrations/0010_search_folding.sql),
+ * because SQLite's unicode61 tokenizer folds case and accents but neither ligatures nor
+ * compatibility characters: the ligatures above, and superscripts and ordinals common in
+ * French text (m², 1ᵉʳ, nº). Each maps to what foldForSearch gives, so a word is indexed
+ * and queried the same way (tests/integration/search-folding.test.ts checks every entry).
+ * Other compatibility characters (full-width letters…) are folded in queries only.
+ */
+export const SEARCH_INDEX_FOLDS: Record<string, string> = {
+  ...LIGATURES,
+  "¹": "1", "²": "2", "³": "3", "ᵉ": "e", "ʳ": "r", "ˢ": "s", "ª": "a", "º": "o",
+};
 const LIGATURE_RE = new RegExp(`[${Object.keys(LIGATURES).join("")}]`, "g");
 
 /**

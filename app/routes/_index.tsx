@@ -6,8 +6,8 @@ import { CouncilCard } from "~/components/council-card";
 import { Icon } from "~/components/ui/icon";
 import { listCouncils } from "~/domain/councils/councils.server";
 import { recentDecisions } from "~/domain/decisions/decisions.server";
+import { decisionListItems } from "~/domain/decisions/views.server";
 import { DecisionItem } from "~/components/decision-item";
-import { markdownToText } from "~/lib/markdown";
 import { IdeaCard } from "~/components/idea/idea-card";
 import { listIdeas } from "~/domain/ideas/ideas.server";
 import { ideaSummary } from "~/domain/ideas/views.server";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     townName: getTown().name,
     councils: listCouncils(),
     ideas: listIdeas({ sort: "supported", pageSize: 3, status: undefined }).rows.filter((r) => r.status !== "merged").map((r) => ideaSummary(r)),
-    decisions: recentDecisions(3).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
+    decisions: decisionListItems(recentDecisions(3)),
   };
 }
 

@@ -1,9 +1,12 @@
-/** My notifications: what happened to the ideas I wrote or follow. Viewing marks them read. */
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+/**
+ * My notifications: what happened to the ideas I wrote or follow. Reading the page changes
+ * nothing (a link from another site must not change state); "mark all as read" is a POST.
+ */
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/components/hooks";
-import { listNotifications, markRead } from "~/domain/notifications/notifications.server";
+import { listNotifications, markAllRead } from "~/domain/notifications/notifications.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
 import { requirePermission } from "~/utils/http.server";
@@ -14,9 +17,14 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = (await requirePermission(request, "notifications.view"))!;
   const list = listNotifications(actor.userId);
-  markRead(actor.userId, list.filter((n) => !n.readAt).map((n) => n.id));
   const t = await getFixedT(request);
   return { title: t("notifications.title"), list };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = (await requirePermission(request, "notifications.view"))!;
+  markAllRead(actor.userId);
+  return redirect("/account/notifications");
 }
 
 export default function NotificationsRoute() {
@@ -27,6 +35,11 @@ export default function NotificationsRoute() {
     <div className="wrap page narrow">
       <h1>{t("notifications.title")}</h1>
       <p className="lead">{t("notifications.intro")}</p>
+      {list.some((n) => !n.readAt) ? (
+        <Form method="post" className="inline-form">
+          <button type="submit" className="btn">{t("notifications.markAllRead")}</button>
+        </Form>
+      ) : null}
       {list.length === 0 ? (
         <p className="empty">{t("notifications.none")}</p>
       ) : (
@@ -35,7 +48,7 @@ export default function NotificationsRoute() {
             <li key={n.id} className={`card notification${n.readAt ? "" : " unread"}`}>
               {!n.readAt ? <span className="badge badge-info">{t("notifications.new")}</span> : null}
               <p>
-                {t(`notifications.kinds.${n.kind}`, { title: n.ideaTitle ?? n.meetingTitle ?? "" })}{" "}
+                {t(`notifications.kinds.${n.kind}`, { title: n.idea ? (n.idea.title ?? t("moderation.hiddenIdeaShort", { id: n.idea.id })) : n.meetingTitle ?? "" })}{" "}
                 <Link
                   to={
                     n.meetingId

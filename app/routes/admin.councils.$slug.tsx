@@ -6,7 +6,8 @@ import { CouncilForm } from "~/components/council-form";
 import { getCouncilBySlug, updateCouncil } from "~/domain/councils/councils.server";
 import { CouncilSchema } from "~/domain/councils/schemas";
 import { getFixedT } from "~/i18next.server";
-import { handleForm, notFound, requirePermission } from "~/utils/http.server";
+import { notFound, requirePermission } from "~/utils/http.server";
+import { handleForm } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;

@@ -1,12 +1,13 @@
 /** Admin: the councils, and creating a new one. */
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilForm } from "~/components/council-form";
 import { createCouncil, listCouncils } from "~/domain/councils/councils.server";
 import { CouncilSchema } from "~/domain/councils/schemas";
 import { getFixedT } from "~/i18next.server";
-import { handleForm, requirePermission } from "~/utils/http.server";
+import { requirePermission } from "~/utils/http.server";
+import { handleCreate } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -19,10 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "council.create");
-  return handleForm(await request.formData(), CouncilSchema, (v) => {
-    const council = createCouncil(actor, v);
-    return redirect(`/councils/${council.slug}`);
-  });
+  return handleCreate(await request.formData(), CouncilSchema, actor, (v) => createCouncil(actor, v), (council) => `/councils/${council.slug}`);
 }
 
 export default function AdminCouncilsRoute() {

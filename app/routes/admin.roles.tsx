@@ -1,19 +1,22 @@
 /** Admin: grant and revoke roles; every change is logged with who and when. */
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IntentErrors, useSchemaForm, type IntentResult } from "~/components/forms";
 import { Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
-import { ROLES } from "~/domain/accounts/policy";
-import { GrantRoleSchema, grantRole, listAssignments, listRoleChanges, revokeRole } from "~/domain/accounts/roles.server";
+import { ASSIGNABLE_ROLES } from "#db/enums";
+import { GrantRoleSchema } from "~/domain/accounts/schemas";
+import { grantRole, listAssignments, listRoleChanges, revokeRole } from "~/domain/accounts/roles.server";
 import { listCouncils } from "~/domain/councils/councils.server";
-import { DomainError } from "~/domain/errors";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
 import { useShell } from "~/root";
-import { idParam, replyWithError, requirePermission } from "~/utils/http.server";
+import { z } from "zod";
+import { idField } from "~/lib/fields";
+import { handleIntent, readIntent } from "~/utils/forms.server";
+import { requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -29,42 +32,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const RevokeSchema = z.object({ assignmentId: idField("errors.badRequest") });
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "role.manage");
   const formData = await request.formData();
-  if (formData.get("intent") === "revoke") {
-    const id = idParam(String(formData.get("assignmentId") ?? ""));
-    try {
-      revokeRole(actor, id);
-    } catch (e) {
-      if (e instanceof DomainError && e.status === 400) return data({ revokeError: e.key }, { status: 400 });
-      throw e;
-    }
-    return redirect("/admin/roles?done=revoked");
+  if (readIntent(formData).intent === "revoke") {
+    return handleIntent(formData, RevokeSchema, (v) => (revokeRole(actor, v.assignmentId), redirect("/admin/roles?done=revoked")));
   }
-  const submission = parseWithZod(formData, { schema: GrantRoleSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    grantRole(actor, submission.value);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
-  return redirect("/admin/roles?done=granted");
+  return handleIntent(formData, GrantRoleSchema, (v) => (grantRole(actor, v), redirect("/admin/roles?done=granted")));
 }
 
 export default function AdminRolesRoute() {
   const { t } = useTranslation();
   const locale = useShell()?.locale ?? "fr";
   const { assignments, changes, councils } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const lastResult = actionData && "status" in actionData ? actionData : undefined;
-  const revokeError = actionData && "revokeError" in actionData ? actionData.revokeError : undefined;
-  const [form, fields] = useForm({
-    id: "grant-role",
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: GrantRoleSchema }),
-  });
+  const result = useActionData<typeof action>() as IntentResult;
+  const lastResult = result?.intent === "grant" ? result.reply : undefined;
+  const [form, fields] = useSchemaForm(GrantRoleSchema, { id: "grant-role", lastResult });
   return (
     <div className="wrap page">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -78,7 +63,7 @@ export default function AdminRolesRoute() {
       <div className="two-col">
         <section aria-labelledby="current-title">
           <h2 id="current-title">{t("admin.roles.current")}</h2>
-          {revokeError ? <FormErrors errors={[revokeError]} /> : null}
+          <IntentErrors result={result} intents={["revoke"]} />
           <div className="table-wrap">
             <table>
               <thead>
@@ -137,7 +122,7 @@ export default function AdminRolesRoute() {
               id={fields.role.id}
             >
               <option value="">{t("form.choose")}</option>
-              {ROLES.map((r) => (
+              {ASSIGNABLE_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}
                 </option>

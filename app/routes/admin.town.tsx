@@ -1,14 +1,16 @@
 /** Admin: the town's name and accent colour (checked for contrast). */
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useSchemaForm } from "~/components/forms";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
-import { getTown, TownSchema, updateTown } from "~/domain/town/town.server";
+import { TownSchema } from "~/domain/town/schemas";
+import { getTown, updateTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
-import { handleForm, requirePermission } from "~/utils/http.server";
+import { requirePermission } from "~/utils/http.server";
+import { handleForm } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -33,13 +35,7 @@ export default function AdminTownRoute() {
   const { defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "town",
-    lastResult,
-    defaultValue: defaults,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TownSchema }),
-  });
+  const [form, fields] = useSchemaForm(TownSchema, { id: "town", lastResult, defaultValue: defaults });
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">

@@ -10,7 +10,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const council = getCouncilBySlug(params.slug ?? "");
   if (!council) notFound();
   const xml = decisionsAtom({
-    origin: new URL(request.url).origin,
     locale: await getLocale(request),
     townName: getTown().name,
     council: { id: council.id, name: council.name, slug: council.slug },

@@ -9,6 +9,6 @@ import { notFound } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = getCouncilBySlug(params.slug ?? "");
   if (!c) notFound();
-  const body = meetingsCalendar({ origin: new URL(request.url).origin, townName: getTown().name, locale: await getLocale(request), council: { id: c.id, name: c.name, slug: c.slug } });
+  const body = meetingsCalendar({ townName: getTown().name, locale: await getLocale(request), council: { id: c.id, name: c.name, slug: c.slug } });
   return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `inline; filename="${c.slug}.ics"`, "Cache-Control": "public, max-age=300" } });
 }

@@ -6,8 +6,9 @@ import { Icon } from "~/components/ui/icon";
 import { can } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { councilMemberCount, councilPeople, getCouncilBySlug } from "~/domain/councils/councils.server";
-import { markdownToText, renderMarkdown } from "~/lib/markdown";
+import { renderMarkdown } from "~/lib/markdown";
 import { recentDecisions } from "~/domain/decisions/decisions.server";
+import { decisionListItems } from "~/domain/decisions/views.server";
 import { DecisionItem } from "~/components/decision-item";
 import { IdeaCard } from "~/components/idea/idea-card";
 import { MeetingItem } from "~/components/meeting/meeting-item";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ideas: listIdeas({ councilId: council.id, pageSize: 4 }).rows.map((r) => ideaSummary(r)),
     ideaCount: listIdeas({ councilId: council.id, pageSize: 1 }).total,
     awaitingAgenda: ideasAwaitingAgenda(council.id),
-    decisions: recentDecisions(5, council.id).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
+    decisions: decisionListItems(recentDecisions(5, council.id)),
   };
 }
 

@@ -10,6 +10,10 @@ import { can } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { getCouncil } from "~/domain/councils/councils.server";
 import { getDecision, supersededBy } from "~/domain/decisions/decisions.server";
+import { withHiddenSubjects } from "~/domain/moderation/visibility.server";
+import { HiddenIdeaNotice } from "~/components/hidden-notice";
+import { EvidenceLabel } from "~/components/idea/idea-answers";
+import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
 import { rulesHref, subjectHref } from "~/lib/links";
 import { getVersionById } from "~/domain/rules/rules.server";
@@ -21,20 +25,25 @@ export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const seq = idParam(params.seq);
-  const d = getDecision(seq);
-  if (!d) notFound();
+  const stored = getDecision(seq);
+  if (!stored) notFound();
+  // The stored title stays in the register; an idea hidden since shows its notice instead.
+  const d = withHiddenSubjects([stored])[0]!;
+  const t = await getFixedT(request);
+  const subject = d.subjectHidden ? t("moderation.hiddenIdeaShort", { id: d.subjectHidden.ideaId }) : d.subjectTitle;
   const actor = await getActor(request);
   const council = d.councilId ? getCouncil(d.councilId) : null;
   const rv = d.ruleVersionId ? getVersionById(d.ruleVersionId) : null;
   return {
-    title: `n° ${d.seq} — ${d.subjectTitle}`,
+    title: `n° ${d.seq} — ${subject}`,
+    subject,
     d: { ...d, evidence: JSON.parse(d.evidence) as { label: string; url: string }[] },
     explanationHtml: renderMarkdown(d.explanation),
     council: council ? { slug: council.slug, name: council.name } : null,
     subjectHref: subjectHref(d.subjectKind, d.subjectId),
     ruleHref: rv ? rulesHref(rv.scope, rv.number) : null,
-    supersedes: d.supersedesSeq ? getDecision(d.supersedesSeq) : null,
-    correctedBy: supersededBy(d.seq).map((c) => ({ seq: c.seq, recordedAt: c.recordedAt, subjectTitle: c.subjectTitle })),
+    supersedes: d.supersedesSeq ? withHiddenSubjects([getDecision(d.supersedesSeq)!]).map((s) => ({ seq: s.seq, subjectTitle: s.subjectHidden ? t("moderation.hiddenIdeaShort", { id: s.subjectHidden.ideaId }) : s.subjectTitle }))[0]! : null,
+    correctedBy: supersededBy(d.seq).map((c) => ({ seq: c.seq, recordedAt: c.recordedAt })),
     canCorrect: can(actor, "decision.publish", { councilId: d.councilId }) && d.subjectKind === "council_decision",
   };
 }
@@ -42,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function DecisionRoute() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { d, explanationHtml, council, subjectHref, ruleHref, supersedes, correctedBy, canCorrect } = useLoaderData<typeof loader>();
+  const { d, subject, explanationHtml, council, subjectHref, ruleHref, supersedes, correctedBy, canCorrect } = useLoaderData<typeof loader>();
   return (
     <div className="wrap page">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -70,7 +79,12 @@ export default function DecisionRoute() {
           <p className="eyebrow">
             {t(`decisions.kinds.${d.subjectKind}`)} · {t("decisions.number", { seq: d.seq })}
           </p>
-          <h1>{d.subjectTitle}</h1>
+          <h1>{subject}</h1>
+          {d.subjectHidden ? (
+            <p className="notice notice-warning" role="note">
+              <HiddenIdeaNotice id={d.subjectHidden.ideaId} notice={d.subjectHidden} />
+            </p>
+          ) : null}
           <p className="decision-line">
             <OutcomeBadge outcome={d.outcome} />
             <time dateTime={d.recordedAt}>{formatDateTime(d.recordedAt, locale)}</time>
@@ -95,7 +109,7 @@ export default function DecisionRoute() {
                 {d.evidence.map((e) => (
                   <li key={e.url}>
                     <a href={e.url} rel={e.url.startsWith("http") ? "noopener nofollow" : undefined}>
-                      {e.label}
+                      <EvidenceLabel label={e.label} />
                     </a>
                   </li>
                 ))}
@@ -121,7 +135,7 @@ export default function DecisionRoute() {
               </div>
               <div>
                 <dt>{t("decisions.subject")}</dt>
-                <dd>{subjectHref ? <Link to={subjectHref}>{d.subjectTitle}</Link> : t(`decisions.kinds.${d.subjectKind}`)}</dd>
+                <dd>{subjectHref ? <Link to={subjectHref}>{subject}</Link> : t(`decisions.kinds.${d.subjectKind}`)}</dd>
               </div>
               <div>
                 <dt>{t("decisions.rules")}</dt>

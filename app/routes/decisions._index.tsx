@@ -11,9 +11,10 @@ import { SUBJECT_KINDS } from "#db/enums";
 import { canSomewhere } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
-import { decisionAuthors, DecisionFiltersSchema, listDecisions, registerHead } from "~/domain/decisions/decisions.server";
+import { decisionAuthors, listDecisions, registerHead } from "~/domain/decisions/decisions.server";
+import { DecisionFiltersSchema } from "~/domain/decisions/schemas";
+import { decisionListItems } from "~/domain/decisions/views.server";
 import { getFixedT } from "~/i18next.server";
-import { markdownToText } from "~/lib/markdown";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -34,23 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     head: registerHead(),
     canPublish: canSomewhere(actor, "decision.publish"),
     ...result,
-    rows: result.rows.map((r) => ({
-      seq: r.seq,
-      recordedAt: r.recordedAt,
-      subjectKind: r.subjectKind,
-      subjectTitle: r.subjectTitle,
-      outcome: r.outcome,
-      authorName: r.authorName,
-      authorRole: r.authorRole,
-      councilName: r.councilName,
-      supersedesSeq: r.supersedesSeq,
-      summary: truncate(markdownToText(r.explanation), 240),
-    })),
+    rows: decisionListItems(result.rows),
   };
-}
-
-function truncate(s: string, n: number) {
-  return s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s;
 }
 
 export default function DecisionsRoute() {

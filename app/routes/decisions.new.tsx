@@ -1,34 +1,34 @@
 /** Officials publish a council decision (or a correction of an earlier entry) with its explanation. */
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
+import { OnceField, useSchemaForm } from "~/components/forms";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { can, canSomewhere } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { listCouncils } from "~/domain/councils/councils.server";
-import { FREE_OUTCOMES, FreeDecisionSchema, getDecision, publishCouncilDecision } from "~/domain/decisions/decisions.server";
+import { getDecision, publishCouncilDecision } from "~/domain/decisions/decisions.server";
+import { FREE_OUTCOMES, FreeDecisionSchema } from "~/domain/decisions/schemas";
 import { rulesInForce } from "~/domain/rules/in-force.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
 import { getFixedT } from "~/i18next.server";
-import { handleForm, requireActor } from "~/utils/http.server";
+import { optionalIdParam, requireActor } from "~/utils/http.server";
+import { handleCreate } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
-
-type FreeDecisionFields = { [K in keyof z.input<typeof FreeDecisionSchema>]: string };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!canSomewhere(actor, "decision.publish")) throw new Response("Forbidden", { status: 403 });
   const t = await getFixedT(request);
   const q = new URL(request.url).searchParams;
-  const supersedesSeq = Number(q.get("supersedes")) || null;
+  const supersedesSeq = optionalIdParam(q.get("supersedes"));
   const old = supersedesSeq ? getDecision(supersedesSeq) : null;
   // Published from a meeting: the decision cites the meeting's minutes as evidence.
-  const meeting = Number(q.get("meeting")) ? getMeeting(Number(q.get("meeting"))) : null;
+  const meetingId = optionalIdParam(q.get("meeting"));
+  const meeting = meetingId ? getMeeting(meetingId) : null;
   return {
     title: t("decisionForm.title"),
     townAllowed: can(actor, "decision.publish", { councilId: null }),
@@ -48,23 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await getActor(request);
   if (!canSomewhere(actor, "decision.publish")) throw new Response("Forbidden", { status: 403 });
-  return handleForm(await request.formData(), FreeDecisionSchema, (v) => {
-    const entry = publishCouncilDecision(actor, v);
-    return redirect(`/decisions/${entry.seq}`);
-  });
+  return handleCreate(await request.formData(), FreeDecisionSchema, actor, (v) => publishCouncilDecision(actor, v), (entry) => `/decisions/${entry.seq}`);
 }
 
 export default function NewDecisionRoute() {
   const { t } = useTranslation();
   const { councils, townAllowed, minLength, defaults, old } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "decision",
-    lastResult,
-    defaultValue: defaults as Partial<FreeDecisionFields> | undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FreeDecisionSchema }),
-  });
+  const [form, fields] = useSchemaForm(FreeDecisionSchema, { id: "decision", lastResult, defaultValue: defaults });
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -76,6 +67,7 @@ export default function NewDecisionRoute() {
       <h1>{old ? t("decisionForm.correctTitle", { seq: old.seq }) : t("decisionForm.title")}</h1>
       <p className="lead">{t("decisionForm.intro")}</p>
       <Form method="post" className="card form-card" {...getFormProps(form)}>
+        <OnceField />
         <FormErrors errors={form.errors} />
         <input type="hidden" name="supersedes" value={defaults?.supersedes ?? ""} />
         <FormErrors errors={fields.supersedes.errors} />

@@ -1,9 +1,13 @@
-/** Recomputes the whole hash chain now and says whether the register is intact. */
+/**
+ * Recomputes the whole hash chain now and says whether the register is intact; checks a
+ * head someone kept (GET field `head`, "SEQ:HASH") against it; publishes the checkpoint key.
+ */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/ui/icon";
 import { verifyRegister } from "~/domain/decisions/decisions.server";
+import { checkKeptHead, publicKeyInfo, type HeadVerdict } from "~/domain/decisions/checkpoint.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -13,12 +17,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const started = performance.now();
   const verdict = verifyRegister();
-  return { title: t("verify.title"), verdict, ms: Math.round(performance.now() - started), checkedAt: new Date().toISOString() };
+  const head = new URL(request.url).searchParams.get("head");
+  const headVerdict: HeadVerdict | null = head === null ? null : checkKeptHead(head.slice(0, 200));
+  return {
+    title: t("verify.title"),
+    verdict,
+    head: head?.slice(0, 200) ?? "",
+    headVerdict,
+    key: publicKeyInfo(),
+    ms: Math.round(performance.now() - started),
+    checkedAt: new Date().toISOString(),
+  };
+}
+
+function HeadResult({ v }: { v: HeadVerdict }) {
+  const { t } = useTranslation();
+  if (v.ok) {
+    return (
+      <div className="notice notice-success" role="status">
+        <Icon name="check" />
+        <p>{t("verify.headOk", { seq: v.seq, current: v.current.seq })}</p>
+      </div>
+    );
+  }
+  const text =
+    v.reason === "malformed"
+      ? t("verify.headMalformed")
+      : v.reason === "missing"
+        ? t("verify.headMissing", { seq: v.seq, current: v.current.seq })
+        : v.reason === "mismatch"
+          ? t("verify.headMismatch", { seq: v.seq, found: v.found })
+          : t("verify.headChain");
+  return (
+    <div className="notice notice-error" role="alert">
+      <Icon name="alert" />
+      <p>{text}</p>
+    </div>
+  );
 }
 
 export default function VerifyRoute() {
   const { t } = useTranslation();
-  const { verdict, ms } = useLoaderData<typeof loader>();
+  const { verdict, ms, head, headVerdict, key } = useLoaderData<typeof loader>();
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -53,6 +93,30 @@ export default function VerifyRoute() {
         </div>
       )}
       <p className="small muted">{t("verify.timing", { ms })}</p>
+      <section className="section" aria-labelledby="head-title">
+        <h2 id="head-title">{t("verify.headTitle")}</h2>
+        <p>{t("verify.headIntro")}</p>
+        <Form method="get" className="card form-card">
+          <div className="field">
+            <label htmlFor="head">{t("verify.headLabel")}</label>
+            <input id="head" name="head" type="text" defaultValue={head} aria-describedby="head-hint" autoComplete="off" spellCheck={false} className="hash" />
+            <p id="head-hint" className="hint">{t("verify.headHint")}</p>
+          </div>
+          <button type="submit" className="btn">{t("verify.headSubmit")}</button>
+        </Form>
+        {headVerdict ? <HeadResult v={headVerdict} /> : null}
+      </section>
+      <section className="section prose" aria-labelledby="key-title">
+        <h2 id="key-title">{t("verify.keyTitle")}</h2>
+        <p>{t("verify.keyIntro")}</p>
+        <p>
+          {t("verify.keyFingerprint")} <code className="hash">{key.sha256}</code>
+        </p>
+        <pre className="hash">{key.pem}</pre>
+        <p>
+          <a href="/open-data/register-checkpoint.json" download>{t("verify.checkpointLink")}</a>
+        </p>
+      </section>
       <section className="prose">
         <h2>{t("verify.yourselfTitle")}</h2>
         <p>{t("verify.yourself")}</p>
@@ -62,6 +126,9 @@ export default function VerifyRoute() {
           </li>
           <li>
             <code>npm run verify-register</code> — {t("verify.command")}
+          </li>
+          <li>
+            <code>npm run verify-register -- --head SEQ:HASH</code>
           </li>
         </ul>
       </section>

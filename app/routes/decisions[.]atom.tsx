@@ -5,6 +5,6 @@ import { getTown } from "~/domain/town/town.server";
 import { getLocale } from "~/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const xml = decisionsAtom({ origin: new URL(request.url).origin, locale: await getLocale(request), townName: getTown().name });
+  const xml = decisionsAtom({ locale: await getLocale(request), townName: getTown().name });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
 }

@@ -4,21 +4,19 @@
  * merge and record supports on a resident's behalf from here. Every form works without
  * JavaScript: each posts an `intent`, and errors come back to that form.
  */
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { AgendaBadge, DeadlineLine, IdeaStatusBadge, OverdueBadge } from "~/components/idea/idea-badges";
 import { IdeaAnswers } from "~/components/idea/idea-answers";
 import { IdeaArguments } from "~/components/idea/idea-arguments";
 import { IdeaSidebar } from "~/components/idea/idea-sidebar";
-import type { IntentResult } from "~/components/idea/intent-form";
+import { IntentErrors, type IntentResult } from "~/components/forms";
 import { useLocale } from "~/components/hooks";
+import { IdeaTitleLink } from "~/components/hidden-notice";
 import { Markdown } from "~/components/markdown";
 import { Icon } from "~/components/ui/icon";
 import { getActor } from "~/domain/accounts/session.server";
-import { DomainError } from "~/domain/errors";
 import { answerIdea, mergeIdea } from "~/domain/ideas/answers.server";
 import { addComment, editComment, withdrawComment } from "~/domain/ideas/comments.server";
 import { followIdea, supportIdea, supportOnBehalf, withdrawSupport } from "~/domain/ideas/ideas.server";
@@ -27,7 +25,9 @@ import { AnswerSchema, CommentEditSchema, CommentSchema, MergeSchema, Moderation
 import { hideContent, reportContent, restoreContent } from "~/domain/moderation/moderation.server";
 import { formatDateLong, formatDateTime } from "~/lib/format";
 import { markdownToText, renderMarkdown } from "~/lib/markdown";
-import { msg } from "~/lib/messages";
+import { submitOnce } from "~/domain/once/once.server";
+import { parseId } from "~/lib/fields";
+import { readIntent, handleIntent, runIntent } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -40,12 +40,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) notFound();
   const { idea } = page;
   const hidden = !!idea.hiddenAt;
+  // After submission (?new=1): an idea recorded through médiation is the resident's, not
+  // the facilitator's, and the message says so, naming the resident.
+  const onBehalf = idea.recordedById !== null && idea.onBehalfName !== null;
+  const published = new URL(request.url).searchParams.get("new")
+    ? { key: onBehalf ? ("idea.publishedOnBehalf" as const) : ("idea.published" as const), name: onBehalf ? idea.onBehalfName : null }
+    : null;
   return {
     title: hidden ? `n° ${idea.id}` : idea.title,
+    published,
     ...page,
     idea: {
       ...idea,
       title: hidden ? null : idea.title,
+      place: hidden ? "" : idea.place,
       body: undefined,
       bodyHtml: hidden ? "" : renderMarkdown(idea.body, { headingBase: 3 }),
       onBehalfContact: undefined,
@@ -70,88 +78,53 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export type IdeaLoader = typeof loader;
 
-const IntentSchema = z.object({ intent: z.string(), target: z.string().default("") });
-
-function fail(intent: string, target: string, reply: unknown, status = 400) {
-  return data({ intent, target, reply } as NonNullable<IntentResult>, { status });
-}
+/** Forms without fields; their errors show at the top of the page. */
+const ONE_CLICK_INTENTS = ["support", "unsupport", "follow", "unfollow"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const actor = await getActor(request);
   if (!actor) throw redirect(`/login?redirectTo=${encodeURIComponent(`/ideas/${id}`)}`);
   const formData = await request.formData();
-  const { intent, target } = IntentSchema.parse({ intent: formData.get("intent") ?? "", target: formData.get("target") ?? "" });
+  const { intent, target } = readIntent(formData);
   const back = (hash = "", query = "") => redirect(`/ideas/${id}${query}${hash}`);
-
-  // One-click actions: no fields to keep.
-  try {
-    switch (intent) {
-      case "support":
-        supportIdea(actor, id);
-        return back("#support");
-      case "unsupport":
-        withdrawSupport(actor, id);
-        return back("#support");
-      case "follow":
-        followIdea(actor, id, true);
-        return back("#support");
-      case "unfollow":
-        followIdea(actor, id, false);
-        return back("#support");
-      case "withdrawComment": {
-        const parsed = z.coerce.number().int().positive().safeParse(target);
-        if (!parsed.success) throw new Response("Bad comment", { status: 400 });
-        const commentId = parsed.data;
-        withdrawComment(actor, commentId);
-        return back(`#comment-${commentId}`);
-      }
-    }
-  } catch (e) {
-    if (e instanceof DomainError && e.status < 500 && e.status !== 403 && e.status !== 404) {
-      return fail(intent, target, { status: "error", error: { "": [msg(e.key, e.params)] } }, e.status);
-    }
-    if (e instanceof DomainError) throw new Response(e.key, { status: e.status });
-    throw e;
-  }
-
-  /** Parses the form with `schema`, runs `run`, and turns user-fixable errors into a reply for that form. */
-  const handle = <S extends z.ZodTypeAny>(schema: S, run: (v: z.output<S>) => Response) => {
-    const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return fail(intent, target, submission.reply());
-    try {
-      return run(submission.value);
-    } catch (e) {
-      if (e instanceof DomainError && e.status !== 403 && e.status !== 404) {
-        const m = msg(e.key, e.params);
-        return fail(intent, target, submission.reply(e.field ? { fieldErrors: { [e.field]: [m] } } : { formErrors: [m] }), e.status);
-      }
-      if (e instanceof DomainError) throw new Response(e.key, { status: e.status });
-      throw e;
-    }
-  };
+  const once = <T,>(run: () => T, locate: (v: T) => string) => redirect(submitOnce(actor, formData.get("_once"), run, locate).location);
   const hash = (v: { subjectKind: string; subjectId: number }) => (v.subjectKind === "comment" ? `#comment-${v.subjectId}` : "");
 
   switch (intent) {
+    // one-click forms: no fields to keep
+    case "support":
+      return runIntent(formData, () => (supportIdea(actor, id), back("#support")));
+    case "unsupport":
+      return runIntent(formData, () => (withdrawSupport(actor, id), back("#support")));
+    case "follow":
+    case "unfollow":
+      return runIntent(formData, () => (followIdea(actor, id, intent === "follow"), back("#support")));
+    case "withdrawComment": {
+      const commentId = parseId(target);
+      if (commentId === null) throw new Response("errors.badRequest", { status: 400 });
+      return runIntent(formData, () => (withdrawComment(actor, commentId), back(`#comment-${commentId}`)));
+    }
+    // forms with fields: errors come back to the form that was sent
     case "comment":
     case "reply":
-      return handle(CommentSchema, (v) => back(`#comment-${addComment(actor, id, v).id}`));
+      return handleIntent(formData, CommentSchema, (v) => once(() => addComment(actor, id, v), (c) => `/ideas/${id}#comment-${c.id}`));
     case "editComment":
-      return handle(CommentEditSchema, (v) => back(`#comment-${editComment(actor, v.commentId, v.body).id}`));
+      return handleIntent(formData, CommentEditSchema, (v) => back(`#comment-${editComment(actor, v.commentId, v.body).id}`));
     case "report":
-      return handle(ReportSchema, (v) => (reportContent(actor, v), back("", "?reported=1")));
+      return handleIntent(formData, ReportSchema, (v) => once(() => reportContent(actor, v), () => `/ideas/${id}?reported=1`));
     case "answer":
-      return handle(AnswerSchema, (v) => (answerIdea(actor, id, v), back("#answers")));
+      return handleIntent(formData, AnswerSchema, (v) => once(() => answerIdea(actor, id, v), () => `/ideas/${id}#answers`));
     case "merge":
-      return handle(MergeSchema, (v) => (mergeIdea(actor, id, v.targetId, v.explanation), redirect(`/ideas/${v.targetId}#merged`)));
+      return handleIntent(formData, MergeSchema, (v) => once(() => mergeIdea(actor, id, v.targetId, v.explanation), () => `/ideas/${v.targetId}#merged`));
     case "supportOnBehalf":
-      return handle(SupportOnBehalfSchema, (v) => (supportOnBehalf(actor, id, v), back("#support", "?recorded=1")));
+      return handleIntent(formData, SupportOnBehalfSchema, (v) => once(() => supportOnBehalf(actor, id, v), () => `/ideas/${id}?recorded=1#support`));
     case "hide":
-      return handle(ModerationSchema, (v) => (hideContent(actor, v), back(hash(v))));
+      return handleIntent(formData, ModerationSchema, (v) => once(() => hideContent(actor, v), () => `/ideas/${id}${hash(v)}`));
     case "restore":
-      return handle(ModerationSchema, (v) => (restoreContent(actor, v), back(hash(v))));
+      return handleIntent(formData, ModerationSchema, (v) => once(() => restoreContent(actor, v), () => `/ideas/${id}${hash(v)}`));
   }
-  throw new Response("Unknown intent", { status: 400 });
+  throw new Response("errors.badRequest", { status: 400 });
 }
 
 export default function IdeaRoute() {
@@ -173,8 +146,11 @@ export default function IdeaRoute() {
           <li aria-current="page">{t("ideas.number", { id: idea.id })}</li>
         </ol>
       </nav>
-      {params.get("new") ? (
-        <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("idea.published", { date: formatDateLong(idea.dueAt, locale) })}</p></div>
+      {d.published ? (
+        <div className="notice notice-success" role="status">
+          <Icon name="check" />
+          <p>{t(d.published.key, { date: formatDateLong(idea.dueAt, locale), name: d.published.name ?? "", channel: t(`ideas.channels.${idea.channel}`) })}</p>
+        </div>
       ) : null}
       {params.get("reported") ? (
         <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("idea.reported")}</p></div>
@@ -182,9 +158,7 @@ export default function IdeaRoute() {
       {params.get("recorded") ? (
         <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("idea.supportRecorded")}</p></div>
       ) : null}
-      {result && result.intent !== "comment" && result.target === "" && !["answer", "merge", "supportOnBehalf", "report", "hide", "restore"].includes(result.intent) ? (
-        <div className="notice notice-error" role="alert"><p>{t((result.reply.error?.[""]?.[0] ?? "errors.notFound").split("::")[0]!)}</p></div>
-      ) : null}
+      <IntentErrors result={result} intents={ONE_CLICK_INTENTS} />
       <div className="two-col">
         <article className="idea-main">
           <p className="eyebrow">
@@ -241,7 +215,7 @@ export default function IdeaRoute() {
           {d.mergedInto ? (
             <div className="notice notice-info" role="note">
               <Icon name="link" />
-              <p>{t("idea.mergedInto")} <Link to={`/ideas/${d.mergedInto.id}`}>{d.mergedInto.title}</Link></p>
+              <p>{t("idea.mergedInto")} <IdeaTitleLink idea={d.mergedInto} /></p>
             </div>
           ) : null}
           {d.mergedFrom.length ? (

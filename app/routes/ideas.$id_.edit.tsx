@@ -1,16 +1,17 @@
 /** The author edits their idea while nobody has answered it; every earlier version stays public. */
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useSchemaForm } from "~/components/forms";
 import { IdeaFields } from "~/components/idea/idea-fields";
 import { FormErrors } from "~/components/ui/field";
 import { can } from "~/domain/accounts/policy";
 import { editIdea, getIdea } from "~/domain/ideas/ideas.server";
 import { IdeaSchema } from "~/domain/ideas/schemas";
 import { getFixedT } from "~/i18next.server";
-import { handleForm, idParam, notFound, requireActor } from "~/utils/http.server";
+import { idParam, notFound, requireActor } from "~/utils/http.server";
+import { handleForm } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -44,13 +45,7 @@ export default function EditIdeaRoute() {
   const { t } = useTranslation();
   const { idea, locked } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "idea-edit",
-    lastResult,
-    defaultValue: { title: idea.title, body: idea.body, theme: idea.theme, place: idea.place },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditSchema }),
-  });
+  const [form, fields] = useSchemaForm(EditSchema, { id: "idea-edit", lastResult, defaultValue: { title: idea.title, body: idea.body, theme: idea.theme, place: idea.place } });
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">

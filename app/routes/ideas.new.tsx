@@ -2,11 +2,11 @@
  * Propose an idea. Facilitators can also record one for a resident who came in person or
  * wrote a letter (médiation: ?onBehalf=1), with the channel and consent noted.
  */
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnceField, useSchemaForm } from "~/components/forms";
 import { IdeaFields } from "~/components/idea/idea-fields";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/ui/field";
 import { can, canSomewhere } from "~/domain/accounts/policy";
@@ -15,7 +15,9 @@ import { submitIdea, submitIdeaOnBehalf } from "~/domain/ideas/ideas.server";
 import { IdeaOnBehalfSchema, IdeaSchema } from "~/domain/ideas/schemas";
 import { rulesInForce } from "~/domain/rules/in-force.server";
 import { getFixedT } from "~/i18next.server";
-import { replyWithError, requireActor } from "~/utils/http.server";
+import { requireActor } from "~/utils/http.server";
+import { handleForm } from "~/utils/forms.server";
+import { submitOnce } from "~/domain/once/once.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -42,28 +44,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const formData = await request.formData();
   const onBehalf = formData.get("onBehalf") === "1";
-  const submission = parseWithZod(formData, { schema: onBehalf ? IdeaOnBehalfSchema : IdeaSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const idea = onBehalf ? submitIdeaOnBehalf(actor, submission.value as never) : submitIdea(actor, submission.value);
-    return redirect(`/ideas/${idea.id}?new=1`);
-  } catch (e) {
-    return replyWithError(submission, e);
-  }
+  const submit = (run: () => { id: number }) => redirect(submitOnce(actor, formData.get("_once"), run, (idea) => `/ideas/${idea.id}?new=1`).location);
+  return onBehalf
+    ? handleForm(formData, IdeaOnBehalfSchema, (v) => submit(() => submitIdeaOnBehalf(actor, v)))
+    : handleForm(formData, IdeaSchema, (v) => submit(() => submitIdea(actor, v)));
 }
 
 export default function NewIdeaRoute() {
   const { t } = useTranslation();
   const { onBehalf, canMediate, councils, townAllowed, defaultCouncil, delay } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "idea",
-    lastResult,
-    defaultValue: { councilId: defaultCouncil ?? (townAllowed ? "town" : councils[0] ? String(councils[0].id) : undefined) } as Record<string, string | undefined>,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: onBehalf ? IdeaOnBehalfSchema : IdeaSchema }),
-  });
-  const f = (k: string) => fields[k]!;
+  const [form, fields] = useSchemaForm(onBehalf ? IdeaOnBehalfSchema : IdeaSchema, { id: "idea", lastResult, defaultValue: { councilId: defaultCouncil ?? (townAllowed ? "town" : councils[0] ? String(councils[0].id) : undefined) } as Record<string, string | undefined> });
+  const f = (k: string) => fields[k as keyof typeof fields]!;
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -80,6 +72,7 @@ export default function NewIdeaRoute() {
         </p>
       ) : null}
       <Form method="post" className="card form-card" {...getFormProps(form)}>
+        <OnceField />
         <FormErrors errors={form.errors} />
         {onBehalf ? (
           <fieldset className="fieldset">

@@ -1,16 +1,18 @@
 /** Log in. One generic error for any failure; slowed down after repeated failures. */
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useSchemaForm } from "~/components/forms";
 import { Field, FormErrors } from "~/components/ui/field";
 import { LogInSchema } from "~/domain/accounts/schemas";
 import { getActor, startSession } from "~/domain/accounts/session.server";
 import { logIn } from "~/domain/accounts/users.server";
 import { demoLogin } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
-import { clientAddress, replyWithError, safeRedirect } from "~/utils/http.server";
+import { clientAddress, safeRedirect } from "~/utils/http.server";
+import { replyWithError } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -41,12 +43,7 @@ export default function LoginRoute() {
   const { t } = useTranslation();
   const { redirectTo, demo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
-  });
+  const [form, fields] = useSchemaForm(LogInSchema, { id: "login", lastResult });
   return (
     <div className="wrap page narrow">
       <h1>{t("login.title")}</h1>

@@ -3,14 +3,14 @@
  * coming, the minutes with their version history, and the decisions taken there.
  * Facilitators record it as held or cancel it from here.
  */
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DecisionItem } from "~/components/decision-item";
+import { IdeaTitleLink } from "~/components/hidden-notice";
 import { useLocale } from "~/components/hooks";
-import { IntentForm, useIntentForm, type IntentResult } from "~/components/idea/intent-form";
+import { IntentErrors, IntentForm, useIntentForm, type IntentResult } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { MeetingStatus } from "~/components/meeting/meeting-item";
 import { TextareaField } from "~/components/ui/field";
@@ -19,12 +19,12 @@ import { getTextareaProps } from "@conform-to/react";
 import { can } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { getCouncil } from "~/domain/councils/councils.server";
-import { DomainError } from "~/domain/errors";
+import { decisionListItems } from "~/domain/decisions/views.server";
 import { agendaIdeas, attendeeCount, cancelMeeting, decisionsFromMeeting, getMeeting, isComing, markHeld, minutesOf, minutesOverdue, setAttendance } from "~/domain/meetings/meetings.server";
 import { CancelSchema } from "~/domain/meetings/schemas";
 import { formatDateLong, formatDateTime, formatNumber, formatTime } from "~/lib/format";
-import { markdownToText, renderMarkdown } from "~/lib/markdown";
-import { msg } from "~/lib/messages";
+import { renderMarkdown } from "~/lib/markdown";
+import { handleIntent, readIntent, runIntent } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -49,11 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedByName: v.publishedByName, changeNote: v.changeNote })),
     current: current ? { ...current, bodyHtml: renderMarkdown(current.body, { headingBase: 3 }) } : null,
     minutesOverdue: minutesOverdue(m, versions.length > 0),
-    decisions: decisionsFromMeeting(m.id).map((r) => ({ ...r, summary: markdownToText(r.explanation).slice(0, 200) + "…" })),
+    decisions: decisionListItems(decisionsFromMeeting(m.id)),
     viewer: {
       signedIn: !!actor,
       canManage: can(actor, "meeting.manage", { councilId: m.councilId }),
-      canAttend: can(actor, "meeting.attend") && m.status === "scheduled",
+      canAttend: can(actor, "meeting.attend", { councilId: m.councilId }) && m.status === "scheduled",
       canDecide: can(actor, "decision.publish", { councilId: m.councilId }),
     },
   };
@@ -64,30 +64,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await getActor(request);
   if (!actor) throw redirect(`/login?redirectTo=/meetings/${id}`);
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const fail = (reply: unknown, status = 400) => data({ intent, target: "", reply } as NonNullable<IntentResult>, { status });
-  try {
-    switch (intent) {
-      case "attend":
-      case "unattend":
-        setAttendance(actor, id, intent === "attend");
-        return redirect(`/meetings/${id}#attendance`);
-      case "held":
-        markHeld(actor, id);
-        return redirect(`/meetings/${id}/minutes`);
-      case "cancel": {
-        const submission = parseWithZod(formData, { schema: CancelSchema });
-        if (submission.status !== "success") return fail(submission.reply());
-        cancelMeeting(actor, id, submission.value.reason);
-        return redirect(`/meetings/${id}`);
-      }
-    }
-  } catch (e) {
-    if (e instanceof DomainError && e.status !== 403 && e.status !== 404) return fail({ status: "error", error: { "": [msg(e.key, e.params)] } }, e.status);
-    if (e instanceof DomainError) throw new Response(e.key, { status: e.status });
-    throw e;
+  const { intent } = readIntent(formData);
+  switch (intent) {
+    case "attend":
+    case "unattend":
+      return runIntent(formData, () => (setAttendance(actor, id, intent === "attend"), redirect(`/meetings/${id}#attendance`)));
+    case "held":
+      return runIntent(formData, () => (markHeld(actor, id), redirect(`/meetings/${id}/minutes`)));
+    case "cancel":
+      return handleIntent(formData, CancelSchema, (v) => (cancelMeeting(actor, id, v.reason), redirect(`/meetings/${id}`)));
   }
-  throw new Response("Unknown intent", { status: 400 });
+  throw new Response("errors.badRequest", { status: 400 });
 }
 
 function PrintButton() {
@@ -131,9 +118,7 @@ export default function MeetingRoute() {
           <li aria-current="page">{m.title}</li>
         </ol>
       </nav>
-      {result?.reply?.error?.[""] ? (
-        <div className="notice notice-error" role="alert"><p>{t(String(result.reply.error[""][0]).split("::")[0]!)}</p></div>
-      ) : null}
+      <IntentErrors result={result} intents={["attend", "unattend", "held"]} />
       <div className="page-head">
         <div>
           <p className="eyebrow">{t("meetings.eyebrowOf", { council: d.council.name })}</p>
@@ -166,7 +151,10 @@ export default function MeetingRoute() {
                     <h3>{t("meetings.agendaIdeas")}</h3>
                     <ul>
                       {d.ideas.map((i) => (
-                        <li key={i.id}><Link to={`/ideas/${i.id}`}>{i.title}</Link> — {t(`ideas.statuses.${i.status}`)}, {t("ideas.supportCount", { count: i.supportCount, n: formatNumber(i.supportCount, locale) })}</li>
+                        <li key={i.id}>
+                          <IdeaTitleLink idea={i} />
+                          {i.hidden ? null : <> — {t(`ideas.statuses.${i.status}`)}, {t("ideas.supportCount", { count: i.supportCount, n: formatNumber(i.supportCount, locale) })}</>}
+                        </li>
                       ))}
                     </ul>
                   </>

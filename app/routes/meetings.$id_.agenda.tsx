@@ -2,18 +2,18 @@
  * Facilitators write and publish a meeting's agenda, linking ideas. Ideas of the council
  * that reached the support threshold and are on no agenda yet come first, pre-ticked.
  */
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnceField, useSchemaForm } from "~/components/forms";
 import { ErrorList, FormErrors, TextareaField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
 import { listIdeas } from "~/domain/ideas/ideas.server";
 import { agendaIdeas, proposedAgendaIdeas, publishAgenda } from "~/domain/meetings/meetings.server";
 import { AgendaSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
-import { handleForm } from "~/utils/http.server";
+import { handleCreate } from "~/utils/forms.server";
 import { managedMeeting } from "~/utils/meeting.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -47,23 +47,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { m, actor } = await managedMeeting(request, params);
   const id = m.id;
-  return handleForm(await request.formData(), AgendaSchema, (v) => {
-    publishAgenda(actor, id, v);
-    return redirect(`/meetings/${id}`);
-  });
+  return handleCreate(await request.formData(), AgendaSchema, actor, (v) => publishAgenda(actor, id, v), () => `/meetings/${id}`);
 }
 
 export default function AgendaRoute() {
   const { t } = useTranslation();
   const { m, proposed, others, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "agenda",
-    lastResult,
-    defaultValue: defaults as unknown as Record<string, string>,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AgendaSchema }),
-  });
+  const [form, fields] = useSchemaForm(AgendaSchema, { id: "agenda", lastResult, defaultValue: defaults as unknown as Record<string, string> });
   const typed = fields.ideaIds!.initialValue as unknown;
   const checked = new Set(Array.isArray(typed) ? (typed as string[]) : typeof typed === "string" ? [typed] : defaults.ideaIds);
   const box = (i: { id: number; title: string; supportCount: number }) => (
@@ -84,6 +75,7 @@ export default function AgendaRoute() {
       <h1>{t("agendaForm.title")}</h1>
       <p className="lead">{m.published ? t("agendaForm.introChange") : t("agendaForm.intro")}</p>
       <Form method="post" className="card form-card" {...getFormProps(form)}>
+        <OnceField />
         <FormErrors errors={form.errors} />
         <TextareaField label={t("agendaForm.agenda")} hint={t("form.markdownHint")} rows={12} errors={fields.agenda!.errors} {...getTextareaProps(fields.agenda!, { ariaAttributes: false })} id={fields.agenda!.id} />
         <fieldset className="cite-choice" aria-describedby={`${fields.ideaIds!.id}-error`}>

@@ -7,7 +7,7 @@ import { updateMeeting } from "~/domain/meetings/meetings.server";
 import { MeetingSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
 import { utcToLocal } from "~/lib/time";
-import { handleForm } from "~/utils/http.server";
+import { handleForm } from "~/utils/forms.server";
 import { managedMeeting } from "~/utils/meeting.server";
 import { titleMeta } from "~/utils/meta";
 

@@ -2,18 +2,18 @@
  * Facilitators publish the minutes of a held meeting, or a corrected version with a change
  * note (every version is kept and public).
  */
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnceField, useSchemaForm } from "~/components/forms";
 import { Field, FormErrors, TextareaField } from "~/components/ui/field";
 import { minutesOf, publishMinutes } from "~/domain/meetings/meetings.server";
 import { MinutesSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
 import { useLocale } from "~/components/hooks";
-import { handleForm } from "~/utils/http.server";
+import { handleCreate } from "~/utils/forms.server";
 import { managedMeeting } from "~/utils/meeting.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -35,10 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { m, actor } = await managedMeeting(request, params);
   const id = m.id;
-  return handleForm(await request.formData(), MinutesSchema, (v) => {
-    publishMinutes(actor, id, v);
-    return redirect(`/meetings/${id}#minutes`);
-  });
+  return handleCreate(await request.formData(), MinutesSchema, actor, (v) => publishMinutes(actor, id, v), () => `/meetings/${id}#minutes`);
 }
 
 export default function MinutesFormRoute() {
@@ -46,13 +43,7 @@ export default function MinutesFormRoute() {
   const locale = useLocale();
   const { m, next, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "minutes",
-    lastResult,
-    defaultValue: defaults,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MinutesSchema }),
-  });
+  const [form, fields] = useSchemaForm(MinutesSchema, { id: "minutes", lastResult, defaultValue: defaults });
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -71,6 +62,7 @@ export default function MinutesFormRoute() {
             {next > 1 ? t("minutesForm.correctIntro", { version: next }) : t("minutesForm.intro", { date: m.minutesDueAt ? formatDateLong(m.minutesDueAt, locale) : "" })}
           </p>
           <Form method="post" className="card form-card" {...getFormProps(form)}>
+            <OnceField />
             <FormErrors errors={form.errors} />
             <TextareaField label={t("minutesForm.body")} hint={t("form.markdownHint")} rows={18} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
             <Field label={t("minutesForm.attendance")} hint={t("minutesForm.attendanceHint")} inputMode="numeric" errors={fields.attendanceCount.errors} {...getInputProps(fields.attendanceCount, { type: "text", ariaAttributes: false })} id={fields.attendanceCount.id} />

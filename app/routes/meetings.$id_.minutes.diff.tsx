@@ -1,12 +1,12 @@
 /** What changed between two versions of a meeting's minutes, word by word. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { diffWords } from "diff";
 import { useTranslation } from "react-i18next";
 import { DiffLegend, DiffText, type DiffPart } from "~/components/diff-text";
 import { getMeeting, minutesOf } from "~/domain/meetings/meetings.server";
 import { getFixedT } from "~/i18next.server";
-import { idParam, notFound } from "~/utils/http.server";
+import { markdownWordDiff } from "~/lib/diff";
+import { idParam, notFound, optionalIdParam } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -17,13 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const versions = minutesOf(m.id);
   if (versions.length === 0) notFound();
   const q = new URL(request.url).searchParams;
-  const to = Number(q.get("to")) || versions.length;
-  const from = Number(q.get("from")) || Math.max(1, to - 1);
+  const to = optionalIdParam(q.get("to")) ?? versions.length;
+  const from = optionalIdParam(q.get("from")) ?? Math.max(1, to - 1);
   const a = versions.find((v) => v.version === from);
   const b = versions.find((v) => v.version === to);
   if (!a || !b) notFound();
   const t = await getFixedT(request);
-  const parts: DiffPart[] = diffWords(a.body, b.body).map((p) => ({ kind: p.added ? "added" : p.removed ? "removed" : "same", text: p.value }));
+  const parts: DiffPart[] = markdownWordDiff(a.body, b.body);
   return {
     title: t("meetings.diffTitle", { from, to }),
     m: { id: m.id, title: m.title },

@@ -1,5 +1,5 @@
 /** Facilitators schedule a council meeting. */
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingForm } from "~/components/meeting/meeting-form";
@@ -8,7 +8,8 @@ import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.serve
 import { scheduleMeeting } from "~/domain/meetings/meetings.server";
 import { MeetingSchema } from "~/domain/meetings/schemas";
 import { getFixedT } from "~/i18next.server";
-import { handleForm, requireActor } from "~/utils/http.server";
+import { requireActor } from "~/utils/http.server";
+import { handleCreate } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -28,10 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!canSomewhere(actor, "meeting.manage")) throw new Response("Forbidden", { status: 403 });
-  return handleForm(await request.formData(), MeetingSchema, (v) => {
-    const m = scheduleMeeting(actor, v);
-    return redirect(`/meetings/${m.id}`);
-  });
+  return handleCreate(await request.formData(), MeetingSchema, actor, (v) => scheduleMeeting(actor, v), (m) => `/meetings/${m.id}`);
 }
 
 export default function NewMeetingRoute() {

@@ -5,6 +5,6 @@ import { getTown } from "~/domain/town/town.server";
 import { getLocale } from "~/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const body = meetingsCalendar({ origin: new URL(request.url).origin, townName: getTown().name, locale: await getLocale(request) });
+  const body = meetingsCalendar({ townName: getTown().name, locale: await getLocale(request) });
   return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="meetings.ics"', "Cache-Control": "public, max-age=300" } });
 }

@@ -1,20 +1,20 @@
 /** Facilitators' moderation queue: reported ideas and comments of their councils. */
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { useLocale } from "~/components/hooks";
 import { ModerateForm } from "~/components/idea/idea-arguments";
-import type { IntentResult } from "~/components/idea/intent-form";
+import type { IntentResult } from "~/components/forms";
 import { Icon } from "~/components/ui/icon";
 import { canSomewhere } from "~/domain/accounts/policy";
-import { DomainError } from "~/domain/errors";
 import { ModerationSchema } from "~/domain/ideas/schemas";
 import { dismissReports, hideContent, moderationQueue } from "~/domain/moderation/moderation.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
-import { msg } from "~/lib/messages";
+import { idListField } from "~/lib/fields";
+import { submitOnce } from "~/domain/once/once.server";
+import { handleIntent, readIntent } from "~/utils/forms.server";
 import { requireActor } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -27,36 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("moderation.queueTitle"), queue: moderationQueue(actor) };
 }
 
+const DismissSchema = z.object({ reportId: idListField("errors.badRequest").pipe(z.array(z.number()).min(1, "errors.badRequest")) });
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!canSomewhere(actor, "moderation.act")) throw new Response("Forbidden", { status: 403 });
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const target = String(formData.get("target") ?? "");
-  if (intent === "dismiss") {
-    const ids = z.array(z.coerce.number().int().positive()).min(1).safeParse(formData.getAll("reportId"));
-    if (!ids.success) throw new Response("Bad report", { status: 400 });
-    try {
-      dismissReports(actor, ids.data);
-    } catch (e) {
-      if (e instanceof DomainError) throw new Response(e.key, { status: e.status });
-      throw e;
-    }
-    return redirect("/moderation?done=dismissed");
+  if (readIntent(formData).intent === "dismiss") {
+    return handleIntent(formData, DismissSchema, (v) => (dismissReports(actor, v.reportId), redirect("/moderation?done=dismissed")));
   }
-  const submission = parseWithZod(formData, { schema: ModerationSchema });
-  if (submission.status !== "success") return data({ intent, target, reply: submission.reply() } as NonNullable<IntentResult>, { status: 400 });
-  try {
-    hideContent(actor, submission.value);
-  } catch (e) {
-    if (e instanceof DomainError && e.status !== 403 && e.status !== 404) {
-      const m = msg(e.key, e.params);
-      const reply = submission.reply(e.field ? { fieldErrors: { [e.field]: [m] } } : { formErrors: [m] });
-      return data({ intent, target, reply } as NonNullable<IntentResult>, { status: e.status });
-    }
-    throw e;
-  }
-  return redirect("/moderation?done=hidden");
+  return handleIntent(formData, ModerationSchema, (v) =>
+    redirect(submitOnce(actor, formData.get("_once"), () => hideContent(actor, v), () => "/moderation?done=hidden").location),
+  );
 }
 
 export default function ModerationRoute() {
@@ -87,6 +69,7 @@ export default function ModerationRoute() {
                 <ModerateForm kind={q.kind} id={q.id} hidden={false} result={result} />
                 <Form method="post">
                   <input type="hidden" name="intent" value="dismiss" />
+                  <input type="hidden" name="target" value={`${q.kind}-${q.id}`} />
                   {q.reportIds.map((id) => <input key={id} type="hidden" name="reportId" value={id} />)}
                   <button type="submit" className="btn btn-small">{t("moderation.dismiss")}</button>
                 </Form>

@@ -8,7 +8,7 @@ import { notFound } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = findDataset(params.file ?? "");
   if (!d) notFound();
-  const body = d.produce({ origin: new URL(request.url).origin, locale: await getLocale(request), townName: getTown().name });
+  const body = d.produce({ locale: await getLocale(request), townName: getTown().name });
   return new Response(body, {
     headers: {
       "Content-Type": d.contentType,

@@ -14,7 +14,7 @@ export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
-  const ctx = { origin: new URL(request.url).origin, locale: await getLocale(request), townName: getTown().name };
+  const ctx = { locale: await getLocale(request), townName: getTown().name };
   return {
     title: t("openData.title"),
     licence: LICENCE,

@@ -4,9 +4,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DiffLegend, DiffText } from "~/components/diff-text";
 import { paramValue } from "~/components/params-table";
-import { diffVersions, getVersion, listVersions, SCOPE_RE, TOWN_SCOPE } from "~/domain/rules/rules.server";
+import { SCOPE_RE, TOWN_SCOPE } from "~/domain/rules/params";
+import { diffVersions, getVersion, listVersions } from "~/domain/rules/rules.server";
 import { getFixedT } from "~/i18next.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, optionalIdParam } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -17,8 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!SCOPE_RE.test(scope)) notFound();
   const versions = listVersions(scope);
   if (versions.length === 0) notFound();
-  const to = Number(q.get("to")) || versions[0]!.number;
-  const from = Number(q.get("from")) || Math.max(1, to - 1);
+  const to = optionalIdParam(q.get("to")) ?? versions[0]!.number;
+  const from = optionalIdParam(q.get("from")) ?? Math.max(1, to - 1);
   const a = getVersion(scope, from);
   const b = getVersion(scope, to);
   if (!a || !b) notFound();

@@ -1,16 +1,17 @@
 /** Officials publish a new rulebook version; the explanation becomes its register entry. */
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { OnceField, useSchemaForm } from "~/components/forms";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
-import { PARAM_FIELDS } from "~/domain/rules/params";
-import { listVersions, PublishRulesSchema, publishRuleVersion, rulesInForce, SCOPE_RE, TOWN_SCOPE } from "~/domain/rules/rules.server";
+import { PARAM_FIELDS, PublishRulesSchema, SCOPE_RE, TOWN_SCOPE } from "~/domain/rules/params";
+import { listVersions, publishRuleVersion, rulesInForce } from "~/domain/rules/rules.server";
 import { getFixedT } from "~/i18next.server";
 import { rulesHref } from "~/lib/links";
-import { handleForm, requirePermission } from "~/utils/http.server";
+import { requirePermission } from "~/utils/http.server";
+import { handleCreate } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -33,24 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "rules.publish");
-  return handleForm(await request.formData(), PublishRulesSchema, (input) => {
-    const v = publishRuleVersion(actor, input);
-    return redirect(rulesHref(v.scope, v.number));
-  });
+  return handleCreate(await request.formData(), PublishRulesSchema, actor, (input) => publishRuleVersion(actor, input), (v) => rulesHref(v.scope, v.number));
 }
 
 export default function NewRulesRoute() {
   const { t } = useTranslation();
   const { defaults, currentLabel, minLength } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "rules",
-    lastResult,
-    defaultValue: defaults,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PublishRulesSchema }),
-  });
-  const f = (key: string) => fields[key]!;
+  const [form, fields] = useSchemaForm(PublishRulesSchema, { id: "rules", lastResult, defaultValue: defaults });
+  const f = (key: string) => fields[key as keyof typeof fields]!;
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -62,6 +54,7 @@ export default function NewRulesRoute() {
       <h1>{t("rulesForm.title")}</h1>
       <p className="lead">{currentLabel ? t("rulesForm.intro", { label: currentLabel }) : t("rulesForm.introFirst")}</p>
       <Form method="post" className="card form-card" {...getFormProps(form)}>
+        <OnceField />
         <FormErrors errors={form.errors} />
         <input {...getInputProps(f("scope"), { type: "hidden" })} />
         <Field label={t("rulesForm.versionTitle")} errors={f("title").errors} {...getInputProps(f("title"), { type: "text", ariaAttributes: false })} id={f("title").id} />

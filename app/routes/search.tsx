@@ -7,7 +7,8 @@ import { Pagination } from "~/components/pagination";
 import { Icon } from "~/components/ui/icon";
 import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
 import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
-import { search, SEARCH_KINDS, SearchSchema } from "~/domain/search/search.server";
+import { SEARCH_KINDS, SearchSchema } from "~/domain/search/schemas";
+import { search } from "~/domain/search/search.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
 

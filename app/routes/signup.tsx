@@ -1,15 +1,17 @@
 /** Sign up: display name, email, password. Works without JavaScript. */
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useSchemaForm } from "~/components/forms";
 import { Field, FormErrors } from "~/components/ui/field";
 import { NAME_MAX, PASSWORD_MIN, SignUpSchema } from "~/domain/accounts/schemas";
 import { getActor, startSession } from "~/domain/accounts/session.server";
 import { signUp } from "~/domain/accounts/users.server";
 import { getFixedT } from "~/i18next.server";
-import { replyWithError, safeRedirect } from "~/utils/http.server";
+import { safeRedirect } from "~/utils/http.server";
+import { replyWithError } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -43,13 +45,7 @@ export default function SignupRoute() {
   const { t } = useTranslation();
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "signup",
-    lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
-  });
+  const [form, fields] = useSchemaForm(SignUpSchema, { id: "signup", lastResult });
   return (
     <div className="wrap page narrow">
       <h1>{t("signup.title")}</h1>

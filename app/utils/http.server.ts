@@ -1,20 +1,32 @@
 /**
  * Helpers every route uses: who is acting, permission checks that answer 403, safe
- * redirects, and turning a DomainError into a form reply that keeps what was typed.
+ * redirects and strict ids. Form replies are in forms.server.ts.
  */
-import { redirect, data } from "@remix-run/node";
-import type { Submission } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import type { z, ZodTypeAny } from "zod";
+import { redirect } from "@remix-run/node";
+import { publicOrigin } from "~/config/site.server";
 import { getActor } from "~/domain/accounts/session.server";
-import { can, type Action, type Actor, type Resource } from "~/domain/accounts/policy";
-import { DomainError } from "~/domain/errors";
-import { msg } from "~/lib/messages";
+import { can, type Action, type Actor, type Resource, type ScopedAction, type ScopedResource, type TownAction } from "~/domain/accounts/policy";
+import { parseId } from "~/lib/fields";
 
+/**
+ * A redirect target taken from input, made safe: it must be a path on this site once the
+ * WHATWG URL parser has normalised it (the parser drops tabs and newlines and reads "\\"
+ * as "/", so "/<TAB>/evil.example" or "/\\evil.example" would leave the site). Returns the
+ * normalised path, query and fragment, or `fallback`.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || typeof to !== "string" || to.length > 2_000 || !to.startsWith("/")) return fallback;
+  const origin = publicOrigin();
+  let url: URL;
+  try {
+    url = new URL(to, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // a path that still starts with two slashes would be read as another host by a browser
+  return path.startsWith("//") || path.startsWith("/\\") ? fallback : path;
 }
 
 /** Path + query of the request, for "come back here after logging in". */
@@ -30,9 +42,11 @@ export async function requireActor(request: Request): Promise<Actor> {
 }
 
 /** Responds 403 (rendered by the error boundary) unless the policy allows it. */
+export async function requirePermission(request: Request, action: ScopedAction, resource: ScopedResource): Promise<Actor | null>;
+export async function requirePermission(request: Request, action: TownAction, resource?: Resource): Promise<Actor | null>;
 export async function requirePermission(request: Request, action: Action, resource: Resource = {}) {
   const actor = await getActor(request);
-  if (can(actor, action, resource)) return actor;
+  if ((can as (a: Actor | null, x: Action, r?: Resource) => boolean)(actor, action, resource)) return actor;
   if (!actor && request.method === "GET") throw redirect(`/login?redirectTo=${encodeURIComponent(here(request))}`);
   throw new Response("Forbidden", { status: 403 });
 }
@@ -41,44 +55,23 @@ export function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-/** Parses a positive integer route parameter or answers 404. */
-export function idParam(value: string | undefined): number {
-  const n = Number(value);
-  if (!value || !Number.isSafeInteger(n) || n <= 0) notFound();
+/**
+ * The id in a URL (route parameter or query value): decimal digits only, no sign, no
+ * leading zero ("0x10", "1e1", "1.0", "010" are not ids), or 404. Every route uses this.
+ */
+export function idParam(value: string | null | undefined): number {
+  const n = parseId(value);
+  if (n === null) notFound();
   return n;
 }
 
-/**
- * Turns a DomainError into the form's reply (status of the error, typed values kept);
- * anything else is rethrown. 403 and 404 become error pages.
- */
-export function replyWithError<S extends Submission<any>>(submission: S, error: unknown, hideFields?: string[]) {
-  if (!(error instanceof DomainError)) throw error;
-  if (error.status === 403 || error.status === 404) throw new Response(error.key, { status: error.status });
-  const message = msg(error.key, error.params);
-  const reply = submission.reply(
-    error.field
-      ? { fieldErrors: { [error.field]: [message] }, hideFields }
-      : { formErrors: [message], hideFields },
-  );
-  return data(reply, { status: error.status });
+/** An optional id in a query string: null when absent or empty, 404 when malformed. */
+export function optionalIdParam(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value === "") return null;
+  return idParam(value);
 }
 
 export function clientAddress(context: unknown): string {
   const ip = (context as { ip?: string } | undefined)?.ip;
   return ip || "unknown";
-}
-
-/**
- * The usual form action: parse with `schema` (400 with the typed values when invalid), run
- * the domain call, and turn a user-fixable DomainError into the form's reply.
- */
-export function handleForm<S extends ZodTypeAny>(formData: FormData, schema: S, run: (value: z.output<S>) => Response, hideFields?: string[]) {
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
-  try {
-    return run(submission.value);
-  } catch (e) {
-    return replyWithError(submission, e, hideFields);
-  }
 }

@@ -70,7 +70,8 @@ export const DEMO_ACCOUNTS: {
     key: "resident",
     displayName: "Camille Durand",
     email: "habitante@demo.conseil-ouvert.fr",
-    roles: [{ role: "resident", council: "centre-ville" }],
+    // a verified resident of Centre-Ville: the demo census verifies her (seed-voting.server.ts)
+    roles: [],
   },
   {
     key: "facilitator",

@@ -6,10 +6,10 @@
  */
 import { generateIdFromEntropySize } from "lucia";
 import { db } from "../client.server";
-import { roleAssignments, users } from "../schema";
+import { users } from "../schema";
 import type { Actor } from "~/domain/accounts/policy";
 import { loadActor } from "~/domain/accounts/session.server";
-import { getCouncilBySlug, listCouncils } from "~/domain/councils/councils.server";
+import { getCouncilBySlug } from "~/domain/councils/councils.server";
 import { answerIdea, mergeIdea } from "~/domain/ideas/answers.server";
 import { addComment } from "~/domain/ideas/comments.server";
 import { hasSupported, submitIdea, submitIdeaOnBehalf, supportIdea } from "~/domain/ideas/ideas.server";
@@ -48,15 +48,13 @@ const HIDE_REASON =
 
 export function ideaEvents(ctx: { passwordHash: string; now: number; demoResident: Actor; official: Actor; facilitatorFor: (councilId: number | null) => Actor }): SeedEvent[] {
   const random = rng(20261122);
-  const councils = listCouncils();
+
 
   // Residents (no demo login): index 0 is the demo resident, so their account has a history.
   const residents: Actor[] = [ctx.demoResident];
   for (let i = 1; i < DEMO_RESIDENTS.length; i++) {
     const id = generateIdFromEntropySize(10);
     db.insert(users).values({ id, email: slugEmail(DEMO_RESIDENTS[i]!, i), displayName: DEMO_RESIDENTS[i]!, passwordHash: ctx.passwordHash }).run();
-    // about half are verified residents of a neighbourhood
-    if (i % 2 === 0) db.insert(roleAssignments).values({ userId: id, role: "resident", councilId: councils[i % councils.length]!.id }).run();
     residents.push(loadActor(id)!);
   }
 

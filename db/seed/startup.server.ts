@@ -5,9 +5,11 @@
  */
 import { sqlite } from "../client.server";
 import { seedDemo, seedEmptyTown } from "./seed.server";
+import { publicOrigin } from "~/config/site.server";
 import { townExists } from "~/domain/town/town.server";
 
 export async function startup() {
+  publicOrigin(); // a malformed PUBLIC_URL stops the server here, with a clear message
   sqlite(); // opens the handle: pragmas and migrations
   if (townExists()) return { seeded: false };
   if ((process.env.SEED ?? "demo") === "none") {

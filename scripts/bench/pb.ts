@@ -19,6 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { RULES, allocateProfile, compile, isRuleName, readPabulib, type RuleName } from "../../app/lib/pb/index";
+import { truncate } from "../../app/lib/text";
 
 interface Case {
   file: string;
@@ -173,7 +174,7 @@ function main(argv: string[]): void {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;
   }
-  const short = (f: string) => (f.length > 34 ? `${f.slice(0, 33)}…` : f);
+  const short = (f: string) => truncate(f, 34);
   const rows = [
     ["file", "rule", "inc", "runs", "median ms", "min ms", "max ms", "read ms", "compile ms", "peak RSS MB", "selected", "Add1 steps", "MES runs (cert.)", "pabutools s"],
   ];

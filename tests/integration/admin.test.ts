@@ -72,7 +72,7 @@ describe("roles", () => {
     // the same role twice is refused with a field message
     const again = await run(adminRoles.action, formRequest("/admin/roles", { intent: "grant", email: "futur.animateur@ville.fr", role: "facilitator", councilId: String(centre) }, { cookie: adminCookie }));
     expect(again.status).toBe(400);
-    expect(again.data.error.role).toEqual(["errors.roleAlreadyHeld"]);
+    expect(again.data.reply.error.role).toEqual(["errors.roleAlreadyHeld"]);
 
     // revoke, logged too
     const id = held[0]!.id;
@@ -85,12 +85,12 @@ describe("roles", () => {
   it("refuses unknown accounts, unknown councils and missing roles with field messages", async () => {
     const unknown = await run(adminRoles.action, formRequest("/admin/roles", { intent: "grant", email: "personne@ville.fr", role: "official", councilId: "town" }, { cookie: adminCookie }));
     expect(unknown.status).toBe(400);
-    expect(unknown.data.error.email).toEqual(["errors.userUnknown"]);
-    expect(unknown.data.initialValue.email).toBe("personne@ville.fr");
+    expect(unknown.data.reply.error.email).toEqual(["errors.userUnknown"]);
+    expect(unknown.data.reply.initialValue.email).toBe("personne@ville.fr");
     const noCouncil = await run(adminRoles.action, formRequest("/admin/roles", { intent: "grant", email: "habitante@demo.conseil-ouvert.fr", role: "official", councilId: "9999" }, { cookie: adminCookie }));
-    expect(noCouncil.data.error.councilId).toEqual(["errors.councilUnknown"]);
+    expect(noCouncil.data.reply.error.councilId).toEqual(["errors.councilUnknown"]);
     const noRole = await run(adminRoles.action, formRequest("/admin/roles", { intent: "grant", email: "habitante@demo.conseil-ouvert.fr", role: "king", councilId: "town" }, { cookie: adminCookie }));
-    expect(noRole.data.error.role).toEqual(["errors.choose"]);
+    expect(noRole.data.reply.error.role).toEqual(["errors.choose"]);
   });
 
   it("will not remove the last town-wide admin", async () => {
@@ -105,7 +105,7 @@ describe("roles", () => {
     const cookie = await sessionCookieFor(last[0]!.userId);
     const res = await run(adminRoles.action, formRequest("/admin/roles", { intent: "revoke", assignmentId: String(last[0]!.id) }, { cookie }));
     expect(res.status).toBe(400);
-    expect(res.data).toEqual({ revokeError: "errors.lastAdmin" });
+    expect(res.data).toMatchObject({ intent: "revoke", reply: { error: { "": ["errors.lastAdmin"] } } });
     expect(db.select().from(roleAssignments).where(eq(roleAssignments.role, "admin")).all()).toHaveLength(1);
   });
 });

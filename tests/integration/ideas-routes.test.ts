@@ -160,7 +160,7 @@ describe("idea page actions", () => {
   });
 
   it("only the author edits, and only before an answer", async () => {
-    const mine = submitIdea({ userId: residentId, displayName: "Rémi", email: "", assignments: [] }, { title: "Nichoirs au parc", body: "Installer des nichoirs à mésanges dans le parc, avec l'école.", theme: "environment", councilId: centre, place: "" });
+    const mine = submitIdea({ userId: residentId, displayName: "Rémi", email: "", assignments: [], residency: null }, { title: "Nichoirs au parc", body: "Installer des nichoirs à mésanges dans le parc, avec l'école.", theme: "environment", councilId: centre, place: "" });
     expect((await run(editRoute.loader, getRequest(`/ideas/${mine.id}/edit`, { cookie: other }), { id: String(mine.id) })).status).toBe(403);
     const same = await run(editRoute.action, formRequest(`/ideas/${mine.id}/edit`, { title: "Nichoirs au parc", body: "Installer des nichoirs à mésanges dans le parc, avec l'école.", theme: "environment", place: "" }, { cookie: resident }), { id: String(mine.id) });
     expect(same.status).toBe(400);

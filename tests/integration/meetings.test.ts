@@ -155,7 +155,10 @@ describe("iCalendar", () => {
   it("is parsed back with the right times in Europe/Paris", () => {
     const winter = scheduleMeeting(facilitator, { councilId: centre, title: "Réunion d'hiver", startsAt: "2030-12-12T18:30", endsAt: "2030-12-12T20:30", placeName: "Salle des fêtes", address: "2 place de la Mairie", accessibility: "Accessible en fauteuil." });
     const summer = scheduleMeeting(facilitator, { councilId: centre, title: "Réunion d'été", startsAt: "2030-06-20T19:00", endsAt: "2030-06-20T21:00", placeName: "Parc", address: "", accessibility: "" });
-    const text = meetingsCalendar({ origin: "https://participation.example", townName: "Montclair", locale: "fr", council: { id: centre, name: "Centre-Ville", slug: "centre-ville" } });
+    const saved = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = "https://participation.example";
+    const text = meetingsCalendar({ townName: "Montclair", locale: "fr", council: { id: centre, name: "Centre-Ville", slug: "centre-ville" } });
+    process.env.PUBLIC_URL = saved;
     expect(text).toContain("BEGIN:VTIMEZONE");
     expect(text).toContain("TZID:Europe/Paris");
     expect(text).toContain("DTSTART;TZID=Europe/Paris:20301212T183000");

@@ -49,6 +49,28 @@ describe("migrations", () => {
     upgraded.sqlite.close();
   });
 
+  it("carries the former `resident` role assignments over as residency verifications", () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")).entries as { tag: string }[];
+    const before = journal.findIndex((e) => e.tag.includes("residency_ballot_box_votes"));
+    expect(before).toBeGreaterThan(0);
+    const file = path.join(tmp, "residents.db");
+    const old = openDatabase(file, migrationsUpTo(before));
+    old.sqlite.prepare("INSERT INTO towns (id, name) VALUES (1, 'Vieilleville')").run();
+    old.sqlite.prepare("INSERT INTO councils (slug, name) VALUES ('nord', 'Nord')").run();
+    for (const u of ["r1", "r2", "f1"]) old.sqlite.prepare("INSERT INTO users (id, email, display_name, password_hash) VALUES (?, ?, ?, 'h')").run(u, `${u}@b.fr`, u);
+    old.sqlite.prepare("INSERT INTO role_assignments (user_id, role, council_id, granted_by, granted_at) VALUES ('r1', 'resident', 1, 'f1', '2026-01-02T10:00:00.000Z')").run();
+    old.sqlite.prepare("INSERT INTO role_assignments (user_id, role, council_id) VALUES ('r2', 'resident', NULL)").run();
+    old.sqlite.prepare("INSERT INTO role_assignments (user_id, role, council_id) VALUES ('f1', 'facilitator', 1)").run();
+    old.sqlite.close();
+    const upgraded = openDatabase(file);
+    expect(upgraded.sqlite.prepare("SELECT user_id, role FROM role_assignments ORDER BY user_id").all()).toEqual([{ user_id: "f1", role: "facilitator" }]);
+    expect(upgraded.sqlite.prepare("SELECT user_id, council_id, method, verified_by_id, verified_at, census_entry_id FROM residency_verifications ORDER BY user_id").all()).toEqual([
+      { user_id: "r1", council_id: 1, method: "migrated", verified_by_id: "f1", verified_at: "2026-01-02T10:00:00.000Z", census_entry_id: null },
+      { user_id: "r2", council_id: null, method: "migrated", verified_by_id: null, verified_at: expect.any(String), census_entry_id: null },
+    ]);
+    upgraded.sqlite.close();
+  });
+
   it("opens with WAL, foreign keys and a busy timeout", () => {
     const h = openDatabase(path.join(tmp, "pragmas.db"));
     expect(h.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");

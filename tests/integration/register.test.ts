@@ -10,6 +10,7 @@ import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "#db/client.server";
 import { councils, decisions, ruleVersions } from "#db/schema";
+import { publicOrigin } from "~/config/site.server";
 import canonicalize from "canonicalize";
 import type { Actor } from "~/domain/accounts/policy";
 import { getCouncilBySlug } from "~/domain/councils/councils.server";
@@ -186,7 +187,7 @@ describe("feeds and data", () => {
     const feed = await new Parser().parseString(await res.text());
     expect(feed.title).toContain("Registre des arbitrages");
     expect(feed.items.length).toBeGreaterThan(3);
-    expect(feed.items[0]!.link).toMatch(/^http:\/\/localhost\/decisions\/\d+$/);
+    expect(feed.items[0]!.link).toMatch(new RegExp(`^${publicOrigin()}/decisions/\\d+$`));
     expect(feed.items[0]!.content).toContain("<p>");
 
     const council = await councilAtomRoute.loader({ request: getRequest("/councils/centre-ville/decisions.atom", { lang: "en" }), params: { slug: "centre-ville" }, context: {} });

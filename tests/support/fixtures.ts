@@ -1,9 +1,9 @@
 /** Test data helpers: the demo town, and accounts with given roles. */
 import { generateIdFromEntropySize } from "lucia";
 import { db } from "#db/client.server";
-import { roleAssignments, users } from "#db/schema";
+import { councils, roleAssignments, users } from "#db/schema";
 import type { Role } from "#db/enums";
-import { seedDemo } from "#db/seed/seed.server";
+import { seedDemo, seedEmptyTown } from "#db/seed/seed.server";
 import { loadActor } from "~/domain/accounts/session.server";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { townExists } from "~/domain/town/town.server";
@@ -23,3 +23,16 @@ export async function makeUser(opts: { email?: string; name?: string; roles?: { 
 }
 
 export const TEST_PASSWORD = "correct horse battery";
+
+/** An empty town (no demo content), for tests that create everything they use. */
+export function emptyTown(name = "Commune de test") {
+  if (!townExists()) seedEmptyTown(name);
+}
+
+let councilSeq = 0;
+/** A council of the test's own, with a unique slug. */
+export function makeCouncil(name?: string) {
+  councilSeq++;
+  const slug = `conseil-test-${process.pid}-${councilSeq}`;
+  return db.insert(councils).values({ slug, name: name ?? `Conseil de test ${councilSeq}`, description: "", territory: "" }).returning().get();
+}

@@ -2,13 +2,20 @@
  * Calling route modules the way Remix does: build a Request (form posts, cookies),
  * run the loader or action, and read the result (data, redirect or thrown Response).
  */
+import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { startSession } from "~/domain/accounts/session.server";
 
 const BASE = "http://localhost";
 
-export function formRequest(path: string, fields: Record<string, string>, init: { cookie?: string; lang?: string } = {}) {
+/**
+ * A form post as a browser sends it. Like the page, it carries a fresh one-time token
+ * (`_once`) unless the test gives its own (or `_once: ""` to send none).
+ */
+export function formRequest(path: string, fields: Record<string, string> | [string, string][], init: { cookie?: string; lang?: string } = {}) {
   const body = new URLSearchParams(fields);
+  if (!body.has("_once")) body.set("_once", randomBytes(16).toString("base64url"));
+  else if (body.get("_once") === "") body.delete("_once");
   const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
   if (init.cookie) headers.set("Cookie", init.cookie);
   if (init.lang) headers.set("Accept-Language", init.lang);

@@ -37,8 +37,16 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("a <b>b</b>")).toContain("&lt;b&gt;");
   });
 
-  it("extracts plain text", () => {
-    expect(markdownToText("Un **banc** <script>x</script>")).toBe("Un banc <script>x</script>".replace(/<script>x<\/script>/, "&lt;script&gt;x&lt;/script&gt;"));
+  it("extracts plain text: what a reader sees, characters as themselves", () => {
+    // typed HTML is shown as text by renderMarkdown, so the reader sees it literally
+    expect(markdownToText("Un **banc** <script>x</script>")).toBe("Un banc <script>x</script>");
+    expect(markdownToText("Sécurité & accès < 3 m « l'été »")).toBe("Sécurité & accès < 3 m « l'été »");
+  });
+
+  it("keeps blocks apart when asked (for diffs)", () => {
+    expect(markdownToText("## Délais\n\nUne réponse **écrite**\nsous 30 jours.\n\n- un\n- deux", { blocks: true })).toBe(
+      "Délais\n\nUne réponse écrite\nsous 30 jours.\n\n• un\n\n• deux",
+    );
   });
 });
 

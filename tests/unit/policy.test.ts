@@ -3,18 +3,20 @@
  * EXPECTED must list every action in POLICY (a new action without a row fails here).
  */
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, canSomewhere, assertCan, type Action, type Actor } from "~/domain/accounts/policy";
+import { ACTIONS, POLICY, SCOPED_ACTIONS, can, canSomewhere, assertCan, type Action, type Actor, type MaybeActor } from "~/domain/accounts/policy";
 import { ForbiddenError } from "~/domain/errors";
 
 const A = 1; // the persona's council
 const B = 2; // another council
 
-const actor = (userId: string, assignments: Actor["assignments"]): Actor => ({ userId, displayName: userId, email: `${userId}@x.fr`, assignments });
+const actor = (userId: string, assignments: Actor["assignments"], residency: Actor["residency"] = null): Actor => ({ userId, displayName: userId, email: `${userId}@x.fr`, assignments, residency });
+const verifiedIn = (councilId: number | null): Actor["residency"] => ({ councilId, personKey: `census:${councilId}`, censusEntryId: councilId, birthDate: "1980-01-01" });
 
 const PERSONAS = {
   visitor: null,
   resident: actor("resident", []),
-  verifiedA: actor("verifiedA", [{ role: "resident", councilId: A }]),
+  // residency is a verification record, not a role assignment
+  verifiedA: actor("verifiedA", [], verifiedIn(A)),
   facilitatorA: actor("facilitatorA", [{ role: "facilitator", councilId: A }]),
   facilitatorTown: actor("facilitatorTown", [{ role: "facilitator", councilId: null }]),
   officialA: actor("officialA", [{ role: "official", councilId: A }]),
@@ -65,6 +67,16 @@ const EXPECTED: Record<Action, Row> = {
   "meeting.manage": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
   "meeting.attend": same(signedIn),
   "council.follow": same(signedIn),
+  "census.import": same(["admin"]),
+  "residency.claim": same(signedIn),
+  "residency.verify": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
+  "residency.alerts": { A: ["officialA", "officialTown", "admin"], B: ["officialTown", "admin"], town: ["officialTown", "admin"] },
+  "vote.create": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  // a resident verified in A votes in A's votes and in the town's, not in B's
+  "vote.cast": { A: ["verifiedA"], B: [], town: ["verifiedA"] },
+  "vote.desk": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
+  "vote.count": { A: ["facilitatorA", "facilitatorTown", "officialA", "officialTown"], B: ["facilitatorTown", "officialTown"], town: ["facilitatorTown", "officialTown"] },
+  "vote.decide": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
 };
 
 describe("permission policy", () => {
@@ -77,9 +89,12 @@ describe("permission policy", () => {
       for (const [scope, councilId] of [["A", A], ["B", B], ["town", null]] as const) {
         const allowed = EXPECTED[action][scope].includes(persona);
         it(`${action}: ${persona} on ${scope} → ${allowed ? "allowed" : "denied"}`, () => {
-          expect(can(PERSONAS[persona], action, { councilId })).toBe(allowed);
-          if (allowed) expect(() => assertCan(PERSONAS[persona], action, { councilId })).not.toThrow();
-          else expect(() => assertCan(PERSONAS[persona], action, { councilId })).toThrow(ForbiddenError);
+          // the table is walked for every action; the overloads are checked by the compiler below
+          const canAny = can as (a: MaybeActor, x: Action, r: { councilId: number | null }) => boolean;
+          const assertAny = assertCan as (a: MaybeActor, x: Action, r: { councilId: number | null }) => void;
+          expect(canAny(PERSONAS[persona], action, { councilId })).toBe(allowed);
+          if (allowed) expect(() => assertAny(PERSONAS[persona], action, { councilId })).not.toThrow();
+          else expect(() => assertAny(PERSONAS[persona], action, { councilId })).toThrow(ForbiddenError);
         });
       }
     }
@@ -91,7 +106,21 @@ describe("permission policy", () => {
         const p = PERSONAS[persona];
         expect(can(p, action, { ownerId: "resident", councilId: A }), `${action} ${persona}`).toBe(persona === "resident");
       }
-      expect(can(null, action, { ownerId: null })).toBe(false);
+      expect(can(null, action, { ownerId: null, councilId: null })).toBe(false);
+    }
+  });
+
+  it("council-scoped actions need their council: a call without it does not compile", () => {
+    // @ts-expect-error "idea.support" is scoped: the resource with its council is required
+    expect(() => can(PERSONAS.resident, "idea.support")).not.toThrow();
+    // @ts-expect-error the council may be null (the town) but not missing
+    expect(() => assertCan(PERSONAS.facilitatorA, "moderation.act", { ownerId: "x" })).toThrow(ForbiddenError);
+    expect(SCOPED_ACTIONS.every((a) => ACTIONS.includes(a))).toBe(true);
+    // every action whose rule depends on a role or residency for a council is scoped
+    for (const action of ACTIONS) {
+      const roleBased = (POLICY[action] as readonly string[]).some((w) => w === "facilitator" || w === "official" || w === "verified");
+      const townOnly = ["rules.publish", "role.manage", "town.edit", "council.create", "council.edit", "admin.view", "census.import", "residency.alerts"].includes(action);
+      if (roleBased && !townOnly) expect(SCOPED_ACTIONS as readonly string[], action).toContain(action);
     }
   });
 

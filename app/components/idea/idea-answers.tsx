@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateLong } from "~/lib/format";
+import { truncate } from "~/lib/text";
 import { useLocale } from "../hooks";
 import { Markdown } from "../markdown";
 import { OutcomeBadge } from "../outcome-badge";
@@ -56,7 +57,7 @@ export function IdeaAnswers({ answers, comments }: { answers: AnswerView[]; comm
                       return (
                         <li key={e.url}>
                           <Link to={e.url}><EvidenceLabel label={e.label} /></Link>
-                          {c && c.body ? <> — « {c.body.length > 120 ? `${c.body.slice(0, 119)}…` : c.body} »</> : null}
+                          {c && c.body ? <> — « {truncate(c.body, 120)} »</> : null}
                         </li>
                       );
                     })}

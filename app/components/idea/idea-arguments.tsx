@@ -11,7 +11,7 @@ import { useLocale } from "../hooks";
 import { Markdown } from "../markdown";
 import { ErrorList, TextareaField } from "../ui/field";
 import { Icon } from "../ui/icon";
-import { IntentForm, useIntentForm, type IntentResult } from "./intent-form";
+import { IntentForm, useIntentForm, type IntentResult } from "../forms";
 
 export interface CommentView {
   id: number;

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { IDEA_THEMES } from "#db/enums";
 import { Field, SelectField, TextareaField } from "../ui/field";
 
-type F = FieldMetadata<string | undefined>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type F = FieldMetadata<any>;
 
 export function IdeaFields({
   fields,

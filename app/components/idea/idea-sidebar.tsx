@@ -4,12 +4,13 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerSchema, MergeSchema, SupportOnBehalfSchema } from "~/domain/ideas/schemas";
 import { formatNumber } from "~/lib/format";
+import { truncate } from "~/lib/text";
 import { useLocale } from "../hooks";
 import { ErrorList, Field, SelectField, TextareaField } from "../ui/field";
 import { Icon } from "../ui/icon";
 import type { CommentView } from "./idea-arguments";
 import { ModerateForm, ReportForm } from "./idea-arguments";
-import { IntentForm, useIntentForm, type IntentResult } from "./intent-form";
+import { IntentForm, useIntentForm, type IntentResult } from "../forms";
 
 interface SidebarData {
   idea: { id: number; status: string; supportCount: number; theme: string; hiddenAt: string | null };
@@ -124,7 +125,7 @@ function AnswerForm({ d, result }: { d: SidebarData; result: IntentResult }) {
               <label key={c.id} className="radio">
                 <input type="checkbox" name="cites" value={c.id} defaultChecked={(fields.cites.initialValue as string[] | undefined)?.includes(String(c.id))} />
                 <span>
-                  {t(`idea.stances.${c.stance}`)} — {c.authorName ?? t("idea.anonymous")} : « {c.body.length > 70 ? `${c.body.slice(0, 69)}…` : c.body} »
+                  {t(`idea.stances.${c.stance}`)} — {c.authorName ?? t("idea.anonymous")} : « {truncate(c.body, 70)} »
                 </span>
               </label>
             ))}

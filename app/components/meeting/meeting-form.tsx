@@ -1,8 +1,8 @@
 /** Create or edit a meeting's details (times typed on the town's clock). */
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnceField, useSchemaForm } from "../forms";
 import { MeetingSchema } from "~/domain/meetings/schemas";
 import { Field, FormErrors, SelectField, TextareaField } from "../ui/field";
 
@@ -20,16 +20,11 @@ export function MeetingForm({
   councilFixed?: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: "meeting",
-    lastResult,
-    defaultValue: defaultValue as Record<string, string | undefined> | undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
-  });
-  const f = (k: string) => fields[k]!;
+  const [form, fields] = useSchemaForm(MeetingSchema, { id: "meeting", lastResult, defaultValue: defaultValue as Record<string, string | undefined> | undefined });
+  const f = (k: string) => fields[k as keyof typeof fields]!;
   return (
     <Form method="post" className="card form-card" {...getFormProps(form)}>
+      <OnceField />
       <FormErrors errors={form.errors} />
       {councilFixed ? (
         <input {...getInputProps(f("councilId"), { type: "hidden" })} />

@@ -8,7 +8,9 @@
  *  - "anyone"     visitors included
  *  - "signedIn"   any account (a resident)
  *  - "owner"      the account that owns the resource (resource.ownerId)
- *  - "verified"   a resident verified for the resource's council (or town-wide)
+ *  - "verified"   a resident whose residency is verified (a verification record, loaded into
+ *                  the actor): for a council's resource, verified in that council; for a
+ *                  town-level resource, verified anywhere in the town
  *  - "facilitator" | "official" | "admin"  a role assignment for the resource's council
  *                  or town-wide; a town-level resource (no council) needs a town-wide one.
  */
@@ -20,11 +22,22 @@ export interface Assignment {
   role: Role;
   councilId: number | null;
 }
+/** A verified residency (app/domain/residency/), as the policy and the ballot box see it. */
+export interface Residency {
+  /** The neighbourhood (council) of the census entry; null when verified for the town only. */
+  councilId: number | null;
+  /** The census identity that votes: "census:<entry id>" or "account:<user id>" (carried over). */
+  personKey: string;
+  censusEntryId: number | null;
+  /** YYYY-MM-DD, from the census (null for residencies carried over from before the census). */
+  birthDate: string | null;
+}
 export interface Actor {
   userId: string;
   displayName: string;
   email: string;
   assignments: Assignment[];
+  residency: Residency | null;
 }
 export type MaybeActor = Actor | null;
 
@@ -77,10 +90,57 @@ export const POLICY = {
   "meeting.manage": ["facilitator"],
   "meeting.attend": ["signedIn"],
   "council.follow": ["signedIn"],
+  // residency (verification is data, not a role)
+  "census.import": ["admin"],
+  "residency.claim": ["signedIn"],
+  "residency.verify": ["facilitator"],
+  "residency.alerts": ["admin", "official"],
+  // proposal votes and the ballot box
+  "vote.create": ["official"],
+  "vote.cast": ["verified"],
+  "vote.desk": ["facilitator"],
+  "vote.count": ["facilitator", "official"],
+  "vote.decide": ["official"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
+
+/**
+ * Actions on something that belongs to a council (or explicitly to the town): the caller
+ * must say which, as `{ councilId }` (null = the town). Forgetting it does not compile,
+ * because a role held for one council must never act on another's records.
+ */
+export const SCOPED_ACTIONS = [
+  "decision.publish",
+  "idea.create",
+  "idea.createOnBehalf",
+  "idea.edit",
+  "idea.support",
+  "idea.supportOnBehalf",
+  "idea.follow",
+  "idea.answer",
+  "idea.merge",
+  "comment.create",
+  "comment.edit",
+  "content.report",
+  "moderation.act",
+  "meeting.manage",
+  "meeting.attend",
+  "council.follow",
+  "residency.verify",
+  "vote.create",
+  "vote.cast",
+  "vote.desk",
+  "vote.count",
+  "vote.decide",
+] as const satisfies readonly Action[];
+export type ScopedAction = (typeof SCOPED_ACTIONS)[number];
+export type TownAction = Exclude<Action, ScopedAction>;
+/** The resource of a scoped action: its council (null = the town) is required. */
+export interface ScopedResource extends Resource {
+  councilId: number | null;
+}
 
 function holds(actor: Actor, role: Role, resource: Resource): boolean {
   const scope = resource.councilId ?? null;
@@ -97,8 +157,12 @@ function allows(who: Who, actor: MaybeActor, resource: Resource): boolean {
       return actor !== null;
     case "owner":
       return actor !== null && !!resource.ownerId && resource.ownerId === actor.userId;
-    case "verified":
-      return actor !== null && holds(actor, "resident", resource);
+    case "verified": {
+      const r = actor?.residency;
+      if (!r) return false;
+      const scope = resource.councilId ?? null;
+      return scope === null || r.councilId === scope;
+    }
     case "facilitator":
     case "official":
     case "admin":
@@ -106,6 +170,8 @@ function allows(who: Who, actor: MaybeActor, resource: Resource): boolean {
   }
 }
 
+export function can(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): boolean;
+export function can(actor: MaybeActor, action: TownAction, resource?: Resource): boolean;
 export function can(actor: MaybeActor, action: Action, resource: Resource = {}): boolean {
   return POLICY[action].some((who: Who) => allows(who, actor, resource));
 }
@@ -114,6 +180,8 @@ export function can(actor: MaybeActor, action: Action, resource: Resource = {}):
  * The role in which the actor may take this action here (for the register's "author
  * acting as"): the first role-based rule that allows it; "resident" for account rules.
  */
+export function actingRole(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): Role | null;
+export function actingRole(actor: MaybeActor, action: TownAction, resource?: Resource): Role | null;
 export function actingRole(actor: MaybeActor, action: Action, resource: Resource = {}): Role | null {
   if (!actor) return null;
   for (const who of POLICY[action] as readonly Who[]) {
@@ -126,17 +194,22 @@ export function actingRole(actor: MaybeActor, action: Action, resource: Resource
 
 /** For menus: may the actor do this for at least one council or the town? */
 export function canSomewhere(actor: MaybeActor, action: Action): boolean {
-  if (can(actor, action)) return true;
+  const check = can as (a: MaybeActor, x: Action, r?: Resource) => boolean;
+  if (check(actor, action, { councilId: null })) return true;
   if (!actor) return false;
-  return actor.assignments.some((a) => a.councilId !== null && can(actor, action, { councilId: a.councilId }));
+  return actor.assignments.some((a) => a.councilId !== null && check(actor, action, { councilId: a.councilId }));
 }
 
+export function assertCan(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): void;
+export function assertCan(actor: MaybeActor, action: TownAction, resource?: Resource): void;
 export function assertCan(actor: MaybeActor, action: Action, resource: Resource = {}): void {
-  if (!can(actor, action, resource)) throw new ForbiddenError(action);
+  if (!(can as (a: MaybeActor, x: Action, r?: Resource) => boolean)(actor, action, resource)) throw new ForbiddenError(action);
 }
 
 /** assertCan for actions that need an account; narrows the actor. */
+export function assertCanAs(actor: MaybeActor, action: ScopedAction, resource: ScopedResource): Actor;
+export function assertCanAs(actor: MaybeActor, action: TownAction, resource?: Resource): Actor;
 export function assertCanAs(actor: MaybeActor, action: Action, resource: Resource = {}): Actor {
-  if (!actor || !can(actor, action, resource)) throw new ForbiddenError(action);
+  if (!actor || !(can as (a: MaybeActor, x: Action, r?: Resource) => boolean)(actor, action, resource)) throw new ForbiddenError(action);
   return actor;
 }

@@ -5,18 +5,11 @@
  */
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { z } from "zod";
 import { db } from "#db/client.server";
-import { ROLES, councils, roleAssignments, roleChanges, users } from "#db/schema";
+import { councils, roleAssignments, roleChanges, users } from "#db/schema";
 import { DomainError, NotFoundError } from "../errors";
 import { assertCan, type MaybeActor } from "./policy";
-
-export const GrantRoleSchema = z.object({
-  email: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").email("errors.emailInvalid").transform((e) => e.toLowerCase()),
-  role: z.enum(ROLES, { errorMap: () => ({ message: "errors.choose" }) }),
-  councilId: z.preprocess((v) => (v === "" || v === "town" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
-});
-export type GrantRoleInput = z.infer<typeof GrantRoleSchema>;
+import type { GrantRoleInput } from "./schemas";
 
 export function grantRole(actor: MaybeActor, input: GrantRoleInput) {
   assertCan(actor, "role.manage");

@@ -3,6 +3,8 @@
  * "errors.*"), turned into text by the form that shows them.
  */
 import { z } from "zod";
+import { ASSIGNABLE_ROLES } from "#db/enums";
+import { councilRefField, textField } from "~/lib/fields";
 import { msg } from "~/lib/messages";
 
 export const EMAIL_MAX = 254;
@@ -19,11 +21,7 @@ const email = z
   .transform((e) => e.toLowerCase());
 
 export const SignUpSchema = z.object({
-  displayName: z
-    .string({ required_error: "errors.required" })
-    .trim()
-    .min(1, "errors.required")
-    .max(NAME_MAX, msg("errors.tooLong", { max: NAME_MAX })),
+  displayName: textField({ max: NAME_MAX, singleLine: true }),
   email,
   password: z
     .string({ required_error: "errors.required" })
@@ -35,6 +33,13 @@ export type SignUpInput = z.infer<typeof SignUpSchema>;
 export const LogInSchema = z.object({
   email,
   password: z.string({ required_error: "errors.required" }).min(1, "errors.required").max(PASSWORD_MAX, msg("errors.tooLong", { max: PASSWORD_MAX })),
-  redirectTo: z.string().optional(),
+  redirectTo: z.string().max(2_000).optional(),
 });
 export type LogInInput = z.infer<typeof LogInSchema>;
+
+export const GrantRoleSchema = z.object({
+  email,
+  role: z.enum(ASSIGNABLE_ROLES, { errorMap: () => ({ message: "errors.choose" }) }),
+  councilId: councilRefField(),
+});
+export type GrantRoleInput = z.infer<typeof GrantRoleSchema>;

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import { db } from "#db/client.server";
 import { roleAssignments, sessions, users } from "#db/schema";
+import { loadResidency } from "../residency/residency.server";
 import type { Actor } from "./policy";
 
 const secure =
@@ -41,7 +42,7 @@ export function loadActor(userId: string): Actor | null {
     .from(roleAssignments)
     .where(eq(roleAssignments.userId, userId))
     .all();
-  return { userId: user.id, email: user.email, displayName: user.displayName, assignments };
+  return { userId: user.id, email: user.email, displayName: user.displayName, assignments, residency: loadResidency(userId) };
 }
 
 type Resolved = { actor: Actor | null; sessionId: string | null; refresh: string | null };

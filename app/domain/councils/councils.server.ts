@@ -2,11 +2,12 @@
  * Councils (conseils de quartier): the town's neighbourhoods. Owns their list, their page
  * data and their creation and editing by an admin.
  */
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { councils, roleAssignments, users } from "#db/schema";
 import { assertCan, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
+import { verifiedCount } from "../residency/residency.server";
 import type { CouncilInput } from "./schemas";
 
 export { CouncilSchema, type CouncilInput } from "./schemas";
@@ -29,19 +30,14 @@ export function councilPeople(councilId: number) {
     .select({ role: roleAssignments.role, displayName: users.displayName })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.councilId, councilId), ne(roleAssignments.role, "resident")))
+    .where(eq(roleAssignments.councilId, councilId))
     .orderBy(roleAssignments.role, users.displayName)
     .all();
 }
 
+/** Verified residents of the council (residency verifications, not roles). */
 export function councilMemberCount(councilId: number): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.councilId, councilId), eq(roleAssignments.role, "resident")))
-      .get()?.n ?? 0
-  );
+  return verifiedCount(councilId);
 }
 
 export function createCouncil(actor: MaybeActor, input: CouncilInput) {

@@ -4,28 +4,15 @@
  * decision (or a correction of an earlier entry) from the officials' form.
  */
 import { and, asc, count, desc, eq, gt, gte, isNull, lt, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "#db/client.server";
-import { SUBJECT_KINDS } from "#db/enums";
 import { decisions } from "#db/schema";
 import { verifyChain, type ChainVerdict } from "~/lib/hash-chain";
-import { msg } from "~/lib/messages";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError } from "../errors";
 import { publicEntry, recordDecision, type DecisionRow } from "./record.server";
-import type { Evidence } from "./types";
+import { parseEvidence, type FreeDecisionInput } from "./schemas";
 
 export const PAGE_SIZE = 20;
-
-export const DecisionFiltersSchema = z.object({
-  council: z.string().trim().max(80).optional().catch(undefined),
-  kind: z.enum(SUBJECT_KINDS).optional().catch(undefined),
-  author: z.string().trim().max(120).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-export type DecisionFilters = z.infer<typeof DecisionFiltersSchema>;
 
 /** `councilId`: a number, "town" for town-wide entries only, or undefined for all. */
 export function listDecisions(f: { councilId?: number | "town"; kind?: string; author?: string; from?: string; to?: string; page?: number }) {
@@ -116,36 +103,6 @@ export function registerHead() {
 }
 
 // ------------------------------------------------------------ the officials' form
-
-export const FREE_OUTCOMES = ["adopted", "rejected", "postponed", "noted"] as const;
-
-/** "https://… Label" or "/path Label", one per line. */
-export function parseEvidence(text: string): Evidence[] | null {
-  const out: Evidence[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line) continue;
-    const [url, ...rest] = line.split(/\s+/);
-    if (!url || !(/^https?:\/\/[^\s]+$/i.test(url) || /^\/[^\s/][^\s]*$/.test(url) || url === "/")) return null;
-    out.push({ url, label: rest.join(" ") || url });
-  }
-  return out;
-}
-
-export const FreeDecisionSchema = z.object({
-  councilId: z.preprocess((v) => (v === "town" || v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
-  title: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(200, msg("errors.tooLong", { max: 200 })),
-  outcome: z.enum(FREE_OUTCOMES, { errorMap: () => ({ message: "errors.choose" }) }),
-  explanation: z.string({ required_error: "errors.explanationBlank" }).max(20_000, msg("errors.tooLong", { max: 20_000 })),
-  evidence: z
-    .string()
-    .max(4_000, msg("errors.tooLong", { max: 4_000 }))
-    .optional()
-    .default("")
-    .refine((t) => parseEvidence(t) !== null, "errors.evidenceInvalid"),
-  supersedes: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number({ invalid_type_error: "errors.number" }).int().positive().nullable()),
-});
-export type FreeDecisionInput = z.infer<typeof FreeDecisionSchema>;
 
 export function publishCouncilDecision(actor: MaybeActor, input: FreeDecisionInput, opts: { now?: Date } = {}): DecisionRow {
   const a = assertCanAs(actor, "decision.publish", { councilId: input.councilId });

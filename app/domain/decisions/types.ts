@@ -1,5 +1,5 @@
 /** Shapes shared by the decision register's modules. */
-import type { Role, SubjectKind } from "#db/enums";
+import type { DecisionOutcome, Role, SubjectKind } from "#db/enums";
 
 export interface Evidence {
   label: string;
@@ -10,8 +10,8 @@ export interface DecisionInput {
   /** NULL = the whole town. */
   councilId: number | null;
   subject: { kind: SubjectKind; id: string | null; title: string };
-  /** A code from decisions.outcomes.* (accepted, rejected, adopted, …). */
-  outcome: string;
+  /** One of DECISION_OUTCOMES (each has a decisions.outcomes.* translation). */
+  outcome: DecisionOutcome;
   /** Markdown; checked against the rulebook's minimum length and for filler. */
   explanation: string;
   evidence?: Evidence[];

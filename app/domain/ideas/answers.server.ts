@@ -34,6 +34,7 @@ export function answerIdea(actor: MaybeActor, ideaId: number, input: AnswerInput
     const idea = requireIdea(tx, ideaId);
     const a = assertCanAs(actor, "idea.answer", { councilId: idea.councilId });
     if (input.status === "merged") throw new DomainError("errors.useMergeForm", 400, "status");
+    if (input.status === "submitted") throw new DomainError("errors.answerNotAllowed", 400, "status");
     if (idea.hiddenAt) throw new DomainError("errors.ideaHidden", 409);
     if (!canMove(idea.status, input.status)) throw new DomainError("errors.answerNotAllowed", 400, "status");
 

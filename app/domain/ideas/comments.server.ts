@@ -16,10 +16,10 @@ import type { CommentInput } from "./schemas";
 export type CommentRow = typeof comments.$inferSelect;
 
 export function addComment(actor: MaybeActor, ideaId: number, input: CommentInput, opts: { now?: Date } = {}) {
-  const a = assertCanAs(actor, "comment.create");
   const at = (opts.now ?? new Date()).toISOString();
   return db.transaction((tx) => {
     const idea = requireIdea(tx, ideaId);
+    const a = assertCanAs(actor, "comment.create", { councilId: idea.councilId });
     if (!isOpen(idea.status) || idea.hiddenAt) throw new DomainError("errors.ideaClosed", 409);
     let parentAuthor: string | null = null;
     if (input.parentId !== null) {
@@ -40,6 +40,11 @@ export function addComment(actor: MaybeActor, ideaId: number, input: CommentInpu
   });
 }
 
+/** The council of the idea a comment belongs to (null = the town). */
+function councilOf(ideaId: number): number | null {
+  return db.select({ c: ideas.councilId }).from(ideas).where(eq(ideas.id, ideaId)).get()?.c ?? null;
+}
+
 function requireComment(id: number) {
   const c = db.select().from(comments).where(eq(comments.id, id)).get();
   if (!c) throw new NotFoundError();
@@ -48,7 +53,7 @@ function requireComment(id: number) {
 
 export function editComment(actor: MaybeActor, commentId: number, body: string) {
   const c = requireComment(commentId);
-  assertCan(actor, "comment.edit", { ownerId: c.authorId });
+  assertCan(actor, "comment.edit", { ownerId: c.authorId, councilId: councilOf(c.ideaId) });
   if (c.withdrawnAt || c.hiddenAt) throw new DomainError("errors.commentLocked", 409);
   if (c.body === body) throw new DomainError("errors.nothingChanged", 400);
   return db.update(comments).set({ body, editedAt: new Date().toISOString() }).where(eq(comments.id, commentId)).returning().get();
@@ -56,7 +61,7 @@ export function editComment(actor: MaybeActor, commentId: number, body: string) 
 
 export function withdrawComment(actor: MaybeActor, commentId: number) {
   const c = requireComment(commentId);
-  assertCan(actor, "comment.edit", { ownerId: c.authorId });
+  assertCan(actor, "comment.edit", { ownerId: c.authorId, councilId: councilOf(c.ideaId) });
   if (c.withdrawnAt) throw new DomainError("errors.commentLocked", 409);
   db.update(comments).set({ withdrawnAt: new Date().toISOString() }).where(eq(comments.id, commentId)).run();
 }

@@ -5,6 +5,7 @@ import { councils, ideas, ruleVersions, users } from "#db/schema";
 import { can, type MaybeActor } from "../accounts/policy";
 import { decisionsAbout } from "../decisions/decisions.server";
 import { isFollowing } from "../notifications/notifications.server";
+import { toIdeaRef } from "../moderation/visibility.server";
 import { rulesInForce } from "../rules/in-force.server";
 import { mergedInto } from "./answers.server";
 import { commentsFor } from "./comments.server";
@@ -34,7 +35,7 @@ export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
     revisions: ideaRevisionsFor(id),
     comments: commentsFor(id),
     answers: decisionsAbout("idea", String(id)),
-    mergedInto: target ? { id: target.id, title: target.title } : null,
+    mergedInto: target ? toIdeaRef(target) : null,
     mergedFrom: mergedInto(id),
     implementedBy: implementedBy ? { number: implementedBy.number } : null,
     supportChannels: supportChannels(id),

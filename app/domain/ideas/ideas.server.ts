@@ -222,10 +222,10 @@ function assertSupportable(idea: IdeaRow) {
 }
 
 export function supportIdea(actor: MaybeActor, ideaId: number, opts: Clock = {}) {
-  const a = assertCanAs(actor, "idea.support");
   const at = iso(opts);
   return db.transaction((tx) => {
     const idea = requireIdea(tx, ideaId);
+    const a = assertCanAs(actor, "idea.support", { councilId: idea.councilId });
     assertSupportable(idea);
     const inserted = tx.insert(supports).values({ ideaId, userId: a.userId, channel: "online", createdAt: at }).onConflictDoNothing().run();
     if (inserted.changes === 0) throw new DomainError("errors.alreadySupported", 409);
@@ -235,9 +235,9 @@ export function supportIdea(actor: MaybeActor, ideaId: number, opts: Clock = {})
 }
 
 export function withdrawSupport(actor: MaybeActor, ideaId: number) {
-  const a = assertCanAs(actor, "idea.support");
   return db.transaction((tx) => {
     const idea = requireIdea(tx, ideaId);
+    const a = assertCanAs(actor, "idea.support", { councilId: idea.councilId });
     assertSupportable(idea);
     const removed = tx.delete(supports).where(and(eq(supports.ideaId, ideaId), eq(supports.userId, a.userId))).run();
     if (removed.changes === 0) throw new DomainError("errors.notSupported", 409);
@@ -277,9 +277,9 @@ export function supportChannels(ideaId: number) {
 }
 
 export function followIdea(actor: MaybeActor, ideaId: number, on: boolean) {
-  const a = assertCanAs(actor, "idea.follow");
   db.transaction((tx) => {
-    requireIdea(tx, ideaId);
+    const idea = requireIdea(tx, ideaId);
+    const a = assertCanAs(actor, "idea.follow", { councilId: idea.councilId });
     if (on) follow(tx, a.userId, ideaId, new Date().toISOString());
     else unfollow(tx, a.userId, ideaId);
   });

@@ -1,8 +1,8 @@
 /** Ideas as open data, without personal data (no names, no contacts). */
-import { stringify } from "csv-stringify/sync";
 import { asc, eq, isNull } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { councils, ideas } from "#db/schema";
+import { toCsv } from "~/lib/csv";
 import type { Dataset } from "../opendata/types";
 
 function rows() {
@@ -48,10 +48,9 @@ export const ideaDatasets: Dataset[] = [
     format: "CSV",
     contentType: "text/csv; charset=utf-8",
     produce: () => {
-      const r = rows();
-      return stringify(
-        r.map((x) => Object.values(x).map((v) => (v === null ? "" : typeof v === "boolean" ? (v ? "true" : "false") : v))),
-        { header: true, columns: ["id", "title", "body", "theme", "council", "place", "status", "channel", "submitted_at", "due_at", "answered_at", "answered_in_time", "supports", "comments", "merged_into", "threshold_reached_at"] },
+      return toCsv(
+        ["id", "title", "body", "theme", "council", "place", "status", "channel", "submitted_at", "due_at", "answered_at", "answered_in_time", "supports", "comments", "merged_into", "threshold_reached_at"],
+        rows().map((x) => [x.id, x.title, x.body, x.theme, x.council, x.place, x.status, x.channel, x.submittedAt, x.dueAt, x.answeredAt, x.answeredInTime, x.supports, x.comments, x.mergedInto, x.thresholdReachedAt]),
       );
     },
   },

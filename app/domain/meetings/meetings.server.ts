@@ -10,9 +10,10 @@ import { councils, decisions, follows, ideas, meetingAgendaIdeas, meetingAttende
 import { assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
 import { ideasAwaitingAgenda } from "../ideas/ideas.server";
+import { ideaRef, ideaRefColumns } from "../moderation/visibility.server";
 import { addDays } from "../ideas/lifecycle";
 import { rulesInForce } from "../rules/in-force.server";
-import { localToUtc } from "~/lib/time";
+import { resolveLocal } from "~/lib/time";
 import type { AgendaInput, MeetingInput, MinutesInput } from "./schemas";
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -38,8 +39,14 @@ export function notifyCouncil(tx: Tx, councilId: number, kind: "agenda" | "agend
   }
 }
 
+/** Both times resolved on the town's clock; a missing or doubled wall time is the form's error. */
 function times(input: MeetingInput) {
-  return { startsAt: localToUtc(input.startsAt), endsAt: localToUtc(input.endsAt) };
+  const at = (field: "startsAt" | "endsAt") => {
+    const r = resolveLocal(input[field]);
+    if (r.ok) return r.utc;
+    throw new DomainError(r.problem === "missing" ? "errors.timeMissing" : r.problem === "ambiguous" ? "errors.timeAmbiguous" : "errors.dateTimeInvalid", 400, field);
+  };
+  return { startsAt: at("startsAt"), endsAt: at("endsAt") };
 }
 
 export function scheduleMeeting(actor: MaybeActor, input: MeetingInput, opts: Clock = {}): MeetingRow {
@@ -149,9 +156,9 @@ export function publishMinutes(actor: MaybeActor, id: number, input: MinutesInpu
 }
 
 export function setAttendance(actor: MaybeActor, id: number, coming: boolean, opts: Clock = {}) {
-  const a = assertCanAs(actor, "meeting.attend");
   return db.transaction((tx) => {
     const m = requireMeeting(tx, id);
+    const a = assertCanAs(actor, "meeting.attend", { councilId: m.councilId });
     if (m.status !== "scheduled") throw new DomainError("errors.meetingClosed", 409);
     if (coming) tx.insert(meetingAttendees).values({ meetingId: id, userId: a.userId, createdAt: iso(opts) }).onConflictDoNothing().run();
     else tx.delete(meetingAttendees).where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.userId, a.userId))).run();
@@ -182,13 +189,16 @@ export function minutesVersion(meetingId: number, version: number) {
   return db.select().from(minutesVersions).where(and(eq(minutesVersions.meetingId, meetingId), eq(minutesVersions.version, version))).get() ?? null;
 }
 
+/** Ideas linked from the agenda; one hidden by moderation since comes with its notice, not its title. */
 export function agendaIdeas(meetingId: number) {
   return db
-    .select({ id: ideas.id, title: ideas.title, status: ideas.status, supportCount: ideas.supportCount })
+    .select({ ...ideaRefColumns, status: ideas.status, supportCount: ideas.supportCount })
     .from(meetingAgendaIdeas)
     .innerJoin(ideas, eq(ideas.id, meetingAgendaIdeas.ideaId))
     .where(eq(meetingAgendaIdeas.meetingId, meetingId))
-    .all();
+    .orderBy(asc(ideas.id))
+    .all()
+    .map((r) => ({ ...ideaRef(r)!, status: r.status, supportCount: r.supportCount }));
 }
 
 export function attendeeCount(meetingId: number) {

@@ -1,8 +1,8 @@
 /** Meetings and minutes as open data (JSON with every minutes version, CSV), and the calendar. */
-import { stringify } from "csv-stringify/sync";
 import { asc, eq } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { councils, meetings, minutesVersions } from "#db/schema";
+import { toCsv } from "~/lib/csv";
 import type { Dataset } from "../opendata/types";
 import { meetingsCalendar } from "./ical.server";
 
@@ -50,12 +50,12 @@ export const meetingDatasets: Dataset[] = [
     format: "CSV",
     contentType: "text/csv; charset=utf-8",
     produce: () =>
-      stringify(
+      toCsv(
+        ["id", "council", "title", "starts_at", "ends_at", "place", "status", "agenda_published_at", "minutes_due_at", "minutes_versions", "minutes_published_at", "attendance", "minutes"],
         all().map((m) => {
           const last = m.minutes[m.minutes.length - 1];
-          return [m.id, m.council, m.title, m.startsAt, m.endsAt, m.place, m.status, m.agendaPublishedAt ?? "", m.minutesDueAt ?? "", m.minutes.length, last?.publishedAt ?? "", last?.attendanceCount ?? "", last?.body ?? ""];
+          return [m.id, m.council, m.title, m.startsAt, m.endsAt, m.place, m.status, m.agendaPublishedAt, m.minutesDueAt, m.minutes.length, last?.publishedAt, last?.attendanceCount, last?.body];
         }),
-        { header: true, columns: ["id", "council", "title", "starts_at", "ends_at", "place", "status", "agenda_published_at", "minutes_due_at", "minutes_versions", "minutes_published_at", "attendance", "minutes"] },
       ),
   },
   {

@@ -1,45 +1,52 @@
-/** Input schemas for meetings, agendas and minutes. Times are typed on the town's clock. */
+/**
+ * Input schemas for meetings, agendas and minutes (client-safe). Times are typed on the
+ * town's clock; a wall time that does not exist or happens twice on a DST change day is
+ * refused with a message saying so (app/lib/time.ts `resolveLocal`).
+ */
 import { z } from "zod";
-import { msg } from "~/lib/messages";
-import { isLocalDateTime } from "~/lib/time";
+import { idField, idListField, intField, optionalTextField, textField } from "~/lib/fields";
+import { isLocalDateTime, resolveLocal } from "~/lib/time";
 
-const text = (max: number) =>
-  z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(max, msg("errors.tooLong", { max }));
-const optional = (max: number) => z.string().trim().max(max, msg("errors.tooLong", { max })).optional().default("");
-const localTime = z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").refine(isLocalDateTime, "errors.dateTimeInvalid");
+const localTime = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .refine(isLocalDateTime, "errors.dateTimeInvalid")
+  .superRefine((v, ctx) => {
+    const r = resolveLocal(v);
+    if (!r.ok && r.problem !== "invalid") ctx.addIssue({ code: "custom", message: r.problem === "missing" ? "errors.timeMissing" : "errors.timeAmbiguous" });
+  });
 
 export const MeetingSchema = z
   .object({
-    councilId: z.coerce.number({ invalid_type_error: "errors.choose", required_error: "errors.choose" }).int().positive("errors.choose"),
-    title: text(160),
+    councilId: idField(),
+    title: textField({ max: 160, singleLine: true }),
     startsAt: localTime,
     endsAt: localTime,
-    placeName: text(160),
-    address: optional(300),
-    accessibility: optional(1000),
+    placeName: textField({ max: 160, singleLine: true }),
+    address: optionalTextField(300),
+    accessibility: optionalTextField(1000),
   })
   .superRefine((v, ctx) => {
-    if (isLocalDateTime(v.startsAt) && isLocalDateTime(v.endsAt) && v.endsAt <= v.startsAt) {
+    const s = resolveLocal(v.startsAt);
+    const e = resolveLocal(v.endsAt);
+    if (s.ok && e.ok && e.utc <= s.utc) {
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.endBeforeStart" });
     }
   });
 export type MeetingInput = z.infer<typeof MeetingSchema>;
 
 export const AgendaSchema = z.object({
-  agenda: text(20_000),
-  ideaIds: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number({ invalid_type_error: "errors.ideaUnknown" }).int().positive("errors.ideaUnknown"))).default([]),
+  agenda: textField({ max: 20_000 }),
+  ideaIds: idListField("errors.ideaUnknown"),
 });
 export type AgendaInput = z.infer<typeof AgendaSchema>;
 
 export const MinutesSchema = z.object({
-  body: text(100_000),
-  attendanceCount: z.coerce
-    .number({ invalid_type_error: "errors.number", required_error: "errors.required" })
-    .int("errors.integer")
-    .min(0, msg("errors.numberMin", { min: 0 }))
-    .max(100_000, msg("errors.numberMax", { max: 100_000 })),
-  changeNote: optional(1000),
+  body: textField({ max: 100_000 }),
+  attendanceCount: intField(0, 100_000),
+  changeNote: optionalTextField(1000),
 });
 export type MinutesInput = z.infer<typeof MinutesSchema>;
 
-export const CancelSchema = z.object({ reason: text(1000) });
+export const CancelSchema = z.object({ reason: textField({ max: 1000 }) });

@@ -11,8 +11,12 @@ import { actingRole, assertCanAs, can, type Actor, type MaybeActor } from "../ac
 import { recordDecision } from "../decisions/record.server";
 import { DomainError, NotFoundError } from "../errors";
 import { notifyIdea } from "../notifications/notifications.server";
+import { truncate } from "~/lib/text";
 
 export type SubjectKind = "idea" | "comment";
+
+/** Length of the excerpt moderators see in the queue, in graphemes. */
+const EXCERPT = 300;
 
 interface Target {
   kind: SubjectKind;
@@ -29,22 +33,22 @@ function target(tx: Tx, kind: SubjectKind, id: number): Target {
   if (kind === "idea") {
     const i = tx.select().from(ideas).where(eq(ideas.id, id)).get();
     if (!i) throw new NotFoundError();
-    return { kind, id, ideaId: i.id, ideaTitle: i.title, councilId: i.councilId, authorId: i.authorId, hiddenAt: i.hiddenAt, excerpt: i.body.slice(0, 300) };
+    return { kind, id, ideaId: i.id, ideaTitle: i.title, councilId: i.councilId, authorId: i.authorId, hiddenAt: i.hiddenAt, excerpt: truncate(i.body, EXCERPT) };
   }
   const c = tx.select().from(comments).where(eq(comments.id, id)).get();
   if (!c) throw new NotFoundError();
   const i = tx.select().from(ideas).where(eq(ideas.id, c.ideaId)).get()!;
-  return { kind, id, ideaId: i.id, ideaTitle: i.title, councilId: i.councilId, authorId: c.authorId, hiddenAt: c.hiddenAt, excerpt: c.body.slice(0, 300) };
+  return { kind, id, ideaId: i.id, ideaTitle: i.title, councilId: i.councilId, authorId: c.authorId, hiddenAt: c.hiddenAt, excerpt: truncate(c.body, EXCERPT) };
 }
 
 export const targetPath = (t: { kind: SubjectKind; id: number; ideaId: number }) =>
   t.kind === "idea" ? `/ideas/${t.id}` : `/ideas/${t.ideaId}#comment-${t.id}`;
 
 export function reportContent(actor: MaybeActor, input: { subjectKind: SubjectKind; subjectId: number; reason: string }, opts: { now?: Date } = {}) {
-  const a = assertCanAs(actor, "content.report");
   const at = (opts.now ?? new Date()).toISOString();
   return db.transaction((tx) => {
     const t = target(tx, input.subjectKind, input.subjectId);
+    const a = assertCanAs(actor, "content.report", { councilId: t.councilId });
     if (t.hiddenAt) throw new DomainError("errors.alreadyHidden", 409);
     const dup = tx
       .select({ id: reports.id })

@@ -5,9 +5,11 @@
  */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
+import type { NotificationKind } from "#db/enums";
 import { follows, ideas, meetings, notifications } from "#db/schema";
+import { ideaRef, ideaRefColumns } from "../moderation/visibility.server";
 
-export type NotificationKind = "answer" | "comment" | "reply" | "moderation" | "merge" | "threshold" | "agenda" | "agendaChanged" | "minutes" | "minutesChanged" | "cancelled";
+export type { NotificationKind } from "#db/enums";
 
 export function follow(tx: Tx, userId: string, ideaId: number, at: string) {
   tx.insert(follows).values({ userId, subjectKind: "idea", subjectId: ideaId, createdAt: at }).onConflictDoNothing().run();
@@ -50,7 +52,7 @@ export function listNotifications(userId: string, limit = 50) {
       id: notifications.id,
       kind: notifications.kind,
       ideaId: notifications.ideaId,
-      ideaTitle: ideas.title,
+      ...ideaRefColumns,
       decisionSeq: notifications.decisionSeq,
       commentId: notifications.commentId,
       meetingId: notifications.meetingId,
@@ -64,7 +66,12 @@ export function listNotifications(userId: string, limit = 50) {
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ refIdeaId, refIdeaTitle, refHiddenAt, refHiddenBy, refHiddenReason, refHiddenSeq, ...n }) => ({
+      ...n,
+      // an idea hidden since is named by its notice, never its title
+      idea: ideaRef({ refIdeaId, refIdeaTitle, refHiddenAt, refHiddenBy, refHiddenReason, refHiddenSeq }),
+    }));
 }
 
 export function unreadCount(userId: string) {
@@ -74,4 +81,9 @@ export function unreadCount(userId: string) {
 export function markRead(userId: string, ids: number[]) {
   if (!ids.length) return;
   db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt))).run();
+}
+
+/** Marks every unread notification of the user as read (a POST from their notifications page). */
+export function markAllRead(userId: string, now = new Date()) {
+  db.update(notifications).set({ readAt: now.toISOString() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
 }

@@ -1,7 +1,8 @@
-/** A dataset in the open-data registry. */
+/**
+ * A dataset in the open-data registry. Absolute links inside a dataset come from
+ * absoluteUrl() (PUBLIC_URL), never from the request: a dataset is the same whoever asks.
+ */
 export interface DatasetContext {
-  /** e.g. "https://participation.example.fr", for absolute links in feeds. */
-  origin: string;
   locale: "fr" | "en";
   townName: string;
 }

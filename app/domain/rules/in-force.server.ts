@@ -5,9 +5,9 @@
 import { and, desc, eq, lte } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { ruleVersions } from "#db/schema";
-import { BOOTSTRAP_PARAMS, RuleParamsSchema, type RuleParams } from "./params";
+import { BOOTSTRAP_PARAMS, RuleParamsSchema, TOWN_SCOPE, type RuleParams } from "./params";
 
-export const TOWN_SCOPE = "town";
+export { TOWN_SCOPE };
 
 export interface RulesInForce {
   version: { id: number; scope: string; number: number; label: string; publishedAt: string } | null;

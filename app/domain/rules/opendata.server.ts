@@ -1,8 +1,8 @@
 /** Every rulebook version as open data (JSON and CSV). */
-import { stringify } from "csv-stringify/sync";
 import { asc } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { ruleVersions } from "#db/schema";
+import { snakeCase, toCsv } from "~/lib/csv";
 import type { Dataset } from "../opendata/types";
 import { PARAM_FIELDS } from "./params";
 import { parseVersion } from "./rules.server";
@@ -32,9 +32,10 @@ export const rulesDatasets: Dataset[] = [
     format: "CSV",
     contentType: "text/csv; charset=utf-8",
     produce: () =>
-      stringify(
-        all().map((v) => [v.scope, v.number, v.title, v.publishedAt, v.decisionSeq, ...PARAM_FIELDS.map((f) => String(v.params[f.key]))]),
-        { header: true, columns: ["scope", "number", "title", "published_at", "decision", ...PARAM_FIELDS.map((f) => f.key)] },
+      toCsv(
+        // parameter names are camelCase in code and JSON; the CSV keeps its one convention
+        ["scope", "number", "title", "published_at", "decision", ...PARAM_FIELDS.map((f) => snakeCase(f.key))],
+        all().map((v) => [v.scope, v.number, v.title, v.publishedAt, v.decisionSeq, ...PARAM_FIELDS.map((f) => v.params[f.key])]),
       ),
   },
 ];

@@ -3,17 +3,16 @@
  * elsewhere). Validated by zod when a version is published and when it is read back.
  */
 import { z } from "zod";
-import { msg } from "~/lib/messages";
+import { checkboxField, explanationField, intField, textField } from "~/lib/fields";
+
+/** The town's own rulebook; processes have scopes such as "budget:<slug>". */
+export const TOWN_SCOPE = "town";
+export const SCOPE_RE = /^(town|[a-z]+:[a-z0-9-]+)$/;
 
 export const ALLOCATION_RULES = ["greedy", "mes", "mes-add1", "mes-add1u"] as const;
 export const BALLOT_TYPES = ["approval", "choose-k"] as const;
 
-const int = (min: number, max: number) =>
-  z.coerce
-    .number({ invalid_type_error: "errors.number", required_error: "errors.required" })
-    .int("errors.integer")
-    .min(min, msg("errors.numberMin", { min }))
-    .max(max, msg("errors.numberMax", { max }));
+const int = intField;
 
 export const RuleParamsSchema = z.object({
   /** Days after submission by which an idea must have a written answer. */
@@ -33,7 +32,7 @@ export const RuleParamsSchema = z.object({
   /** How budget results are computed (declared before the vote). */
   allocationRule: z.enum(ALLOCATION_RULES, { errorMap: () => ({ message: "errors.choose" }) }),
   /** Whether proposal votes bind the council (otherwise they are advisory). */
-  votesBinding: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  votesBinding: checkboxField,
 });
 export type RuleParams = z.infer<typeof RuleParamsSchema>;
 
@@ -65,3 +64,12 @@ export const BOOTSTRAP_PARAMS: RuleParams = {
   allocationRule: "mes-add1u",
   votesBinding: false,
 };
+
+/** The officials' form for a new rulebook version (its explanation becomes the register entry). */
+export const PublishRulesSchema = RuleParamsSchema.extend({
+  scope: z.string().trim().regex(SCOPE_RE, "errors.scopeInvalid").default(TOWN_SCOPE),
+  title: textField({ max: 200, singleLine: true }),
+  body: textField({ max: 100_000 }),
+  explanation: explanationField(),
+});
+export type PublishRulesInput = z.infer<typeof PublishRulesSchema>;

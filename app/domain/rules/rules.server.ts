@@ -4,20 +4,16 @@
  * readable diff between two versions.
  */
 import { and, asc, desc, eq, max } from "drizzle-orm";
-import { diffWords } from "diff";
-import { z } from "zod";
 import { db } from "#db/client.server";
 import { ruleVersions } from "#db/schema";
-import { msg } from "~/lib/messages";
+import { markdownWordDiff, type DiffPart } from "~/lib/diff";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { assertExplanation, recordDecision } from "../decisions/record.server";
 import { DomainError } from "../errors";
 import { rulesInForce, TOWN_SCOPE, versionLabel } from "./in-force.server";
-import { PARAM_FIELDS, RuleParamsSchema, type RuleParams } from "./params";
+import { PARAM_FIELDS, RuleParamsSchema, type PublishRulesInput, type RuleParams } from "./params";
 
 export { rulesInForce, TOWN_SCOPE, versionLabel };
-
-export const SCOPE_RE = /^(town|[a-z]+:[a-z0-9-]+)$/;
 
 export type RuleVersionRow = typeof ruleVersions.$inferSelect;
 
@@ -42,14 +38,6 @@ export function getVersion(scope: string, number: number) {
   const row = db.select().from(ruleVersions).where(and(eq(ruleVersions.scope, scope), eq(ruleVersions.number, number))).get();
   return row ? parseVersion(row) : null;
 }
-
-export const PublishRulesSchema = RuleParamsSchema.extend({
-  scope: z.string().trim().regex(SCOPE_RE, "errors.scopeInvalid").default(TOWN_SCOPE),
-  title: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(200, msg("errors.tooLong", { max: 200 })),
-  body: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(100_000, msg("errors.tooLong", { max: 100_000 })),
-  explanation: z.string({ required_error: "errors.explanationBlank" }).max(20_000, msg("errors.tooLong", { max: 20_000 })),
-});
-export type PublishRulesInput = z.infer<typeof PublishRulesSchema>;
 
 /**
  * Publishes version n+1 of a scope and its register entry, together. The explanation must
@@ -95,14 +83,11 @@ function getVersionTx(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], s
   return tx.select().from(ruleVersions).where(and(eq(ruleVersions.scope, scope), eq(ruleVersions.number, number))).get();
 }
 
-export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
+export type { DiffPart };
 
-/** Word-level diff of the two texts, and the parameters that changed. */
+/** Word-level diff of the two texts as read (not their markdown), and the parameters that changed. */
 export function diffVersions(from: ReturnType<typeof parseVersion>, to: ReturnType<typeof parseVersion>) {
-  const text: DiffPart[] = diffWords(from.body, to.body).map((p) => ({
-    kind: p.added ? "added" : p.removed ? "removed" : "same",
-    text: p.value,
-  }));
+  const text: DiffPart[] = markdownWordDiff(from.body, to.body);
   const params = PARAM_FIELDS.map((f) => ({
     key: f.key,
     from: from.params[f.key],

@@ -1,41 +1,35 @@
 /**
  * Full-text search (SQLite FTS5, table search_index kept up to date by triggers) over
- * ideas, comments, register entries and meeting minutes, accent-insensitive, ranked by bm25 with the title
- * weighted above the body, with highlighted snippets. Snippets are HTML-escaped here and
- * only <mark> is added, so they are safe to render.
+ * ideas, comments, register entries and meeting minutes, ranked by bm25 with the title
+ * weighted above the body. Insensitive to case, accents, ligatures and common compatibility
+ * characters: the index holds folded text (migration 0010, SEARCH_INDEX_FOLDS) and queries
+ * go through the same foldForSearch, so "coeur" finds "Cœur de ville". Titles and snippets
+ * are highlighted on the original text (app/lib/highlight.ts), HTML-escaped with only
+ * <mark> added, so they are safe to render.
  */
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "#db/client.server";
-import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
+import type { SearchKind } from "./schemas";
+import { highlightAll, highlightSnippet } from "~/lib/highlight";
+import { foldForSearch } from "~/lib/text";
 
-export const SEARCH_KINDS = ["idea", "comment", "decision", "minutes"] as const;
 export const PAGE_SIZE = 20;
 
-export const SearchSchema = z.object({
-  q: z.string().trim().max(200).catch("").default(""),
-  kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
-  council: z.string().trim().max(80).optional().catch(undefined),
-  status: z.enum(IDEA_STATUSES).optional().catch(undefined),
-  theme: z.enum(IDEA_THEMES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
-});
-
-/** Turns what a person typed into an FTS5 query: every word must match, as a prefix. */
-export function toFtsQuery(q: string): string | null {
-  const words = q.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (!words.length) return null;
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(" ");
+/** The folded words of a query, at most 12: what the index is searched and highlighted with. */
+export function queryTerms(q: string): string[] {
+  return (foldForSearch(q).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-/** Markers chosen because they cannot appear in typed text; replaced after escaping. */
-const OPEN = "\u0002";
-const CLOSE = "\u0003";
-export const highlightHtml = (s: string) => escapeHtml(s.replace(/[*_#`]+/g, "")).replaceAll(OPEN, "<mark>").replaceAll(CLOSE, "</mark>");
+/** Turns what a person typed into an FTS5 query: every (folded) word must match, as a prefix. */
+export function toFtsQuery(q: string): string | null {
+  const words = queryTerms(q);
+  if (!words.length) return null;
+  return words.map((w) => `"${w}"*`).join(" ");
+}
+
 
 export interface SearchHit {
-  kind: (typeof SEARCH_KINDS)[number];
+  kind: SearchKind;
   refId: number;
   ideaId: number | null;
   councilName: string | null;
@@ -62,21 +56,20 @@ export function search(opts: { q: string; kind?: string; councilId?: number; sta
   );
   const from = sql`FROM search_index s LEFT JOIN ideas i ON i.id = s.idea_id LEFT JOIN councils c ON c.id = s.council_id WHERE ${filters}`;
   const total = (db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)?.n ?? 0) as number;
-  const rows = db.all<{ kind: SearchHit["kind"]; ref_id: number; idea_id: number | null; council_name: string | null; title: string; snip: string }>(
-    sql`SELECT s.kind, s.ref_id, s.idea_id, c.name AS council_name,
-          highlight(search_index, 4, ${OPEN}, ${CLOSE}) AS title,
-          snippet(search_index, 5, ${OPEN}, ${CLOSE}, '…', 24) AS snip
+  const rows = db.all<{ kind: SearchHit["kind"]; ref_id: number; idea_id: number | null; council_name: string | null; title: string; body: string }>(
+    sql`SELECT s.kind, s.ref_id, s.idea_id, c.name AS council_name, s.title_text AS title, s.body_text AS body
         ${from}
-        ORDER BY bm25(search_index, 0, 0, 0, 0, 4.0, 1.0)
+        ORDER BY bm25(search_index, 0, 0, 0, 0, 4.0, 1.0, 0, 0)
         LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
   );
+  const terms = queryTerms(opts.q);
   const hits: SearchHit[] = rows.map((r) => ({
     kind: r.kind,
     refId: Number(r.ref_id),
     ideaId: r.idea_id === null ? null : Number(r.idea_id),
     councilName: r.council_name,
-    titleHtml: highlightHtml(r.title),
-    snippetHtml: highlightHtml(r.snip),
+    titleHtml: highlightAll(r.title ?? "", terms),
+    snippetHtml: highlightSnippet(r.body ?? "", terms),
     href:
       r.kind === "idea"
         ? `/ideas/${r.ref_id}`

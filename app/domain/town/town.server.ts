@@ -3,10 +3,8 @@ import { eq } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { towns } from "#db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "#db/seed/demo-town";
-import { z } from "zod";
-import { contrastRatio, HEX_COLOUR } from "~/lib/contrast";
-import { msg } from "~/lib/messages";
 import { assertCan, type MaybeActor } from "../accounts/policy";
+import type { TownInput } from "./schemas";
 
 export type Town = typeof towns.$inferSelect;
 
@@ -37,17 +35,7 @@ export function demoLogin() {
   };
 }
 
-/** The accent colour is used for text on white and for white text on it: both need 4.5:1. */
-export const TownSchema = z.object({
-  name: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(120, msg("errors.tooLong", { max: 120 })),
-  accentColor: z
-    .string({ required_error: "errors.required" })
-    .trim()
-    .regex(HEX_COLOUR, "errors.colourInvalid")
-    .refine((c) => !HEX_COLOUR.test(c) || contrastRatio(c, "#ffffff") >= 4.5, "errors.colourContrast"),
-});
-
-export function updateTown(actor: MaybeActor, input: z.infer<typeof TownSchema>) {
+export function updateTown(actor: MaybeActor, input: TownInput) {
   assertCan(actor, "town.edit");
   db.update(towns).set({ name: input.name, accentColor: input.accentColor.toLowerCase() }).where(eq(towns.id, 1)).run();
 }

@@ -1,0 +1,90 @@
+/**
+ * Forms, the one way: Conform + the zod schema the server also uses (client-safe module),
+ * validated on submit and revalidated as the person types. Never on blur: a message that
+ * disappears when focus leaves a field moves the submit button under the pointer, and the
+ * first press is lost (seen at 360 px on the minutes form).
+ *
+ * Owns:
+ *  - `useSchemaForm`: a single-form page (its action returns Conform's reply).
+ *  - `useIntentForm` / `IntentForm`: pages with several forms posting an `intent` (and a
+ *    `target` record); the action answers `IntentReply` (app/utils/forms.server.ts), and
+ *    only the form it names shows the errors and keeps what was typed.
+ *  - `IntentErrors`: the error of a one-click form (support, follow…) for that intent.
+ *  - `OnceField`: the one-time token that makes a double submission store one record.
+ */
+import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z, ZodTypeAny } from "zod";
+import { FormErrors } from "./ui/field";
+
+/** What a multi-form page's action answers for the form that was submitted. */
+export type IntentReply = { intent: string; target: string; reply: SubmissionResult<string[]> };
+export type IntentResult = IntentReply | undefined;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fields<S extends ZodTypeAny> = { [K in keyof z.input<S>]: any };
+
+/** A single form validated by `schema` in the browser and on the server. */
+export function useSchemaForm<S extends ZodTypeAny>(
+  schema: S,
+  opts: { id: string; lastResult?: SubmissionResult<string[]> | null; defaultValue?: Record<string, unknown> },
+) {
+  return useForm<Fields<S>, unknown, string[]>({
+    id: opts.id,
+    lastResult: opts.lastResult ?? undefined,
+    defaultValue: opts.defaultValue as never,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
+/** One of several forms on a page; `id` is "<intent>:<target>". */
+export function useIntentForm<S extends ZodTypeAny>(id: string, schema: S, result: IntentResult, defaultValue?: Record<string, unknown>) {
+  const mine = result && `${result.intent}:${result.target}` === id ? result.reply : undefined;
+  return useSchemaForm(schema, { id, lastResult: mine, defaultValue });
+}
+
+export function IntentForm({
+  form,
+  intent,
+  target,
+  children,
+  className = "stack-form",
+  action,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: FormMetadata<any, string[]>;
+  intent: string;
+  target: string;
+  children: ReactNode;
+  className?: string;
+  action?: string;
+}) {
+  return (
+    <Form method="post" action={action} className={className} {...getFormProps(form)} preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="target" value={target} />
+      <OnceField />
+      <FormErrors errors={form.errors as string[] | undefined} />
+      {children}
+    </Form>
+  );
+}
+
+/** The form-level error of a one-click form (no fields), when the reply is for `intents`. */
+export function IntentErrors({ result, intents, target = "" }: { result: IntentResult; intents: readonly string[]; target?: string }) {
+  if (!result || !intents.includes(result.intent) || result.target !== target) return null;
+  return <FormErrors errors={result.reply.error?.[""] ?? undefined} />;
+}
+
+/**
+ * The one-time token of a creating form (app/domain/once/once.server.ts). The root loader
+ * issues a fresh one on every page load and after every submission.
+ */
+export function OnceField() {
+  const token = (useRouteLoaderData("root") as { once?: string } | undefined)?.once ?? "";
+  return <input type="hidden" name="_once" value={token} />;
+}

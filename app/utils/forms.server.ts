@@ -1,0 +1,119 @@
+/**
+ * Form actions, the one way. Every action that reads a form goes through one of these, so
+ * that the mapping "domain error → reply" exists once:
+ *  - a user-fixable DomainError (4xx other than 403/404) becomes the form's reply with its
+ *    status, the typed values kept, the message carrying its parameters (`msg`);
+ *  - 403 and 404 become the error page (thrown Response);
+ *  - anything else is rethrown (a real 500).
+ *
+ *  `handleForm`   single-form pages: the reply is Conform's SubmissionResult.
+ *  `handleIntent` pages with several forms: the reply says which form (`intent`, `target`).
+ *  `runIntent`    one-click forms without fields (support, follow…), same reply shape.
+ *  `readIntent`   the intent and target of a multi-form post.
+ *  `handleCreate` a creating form: `handleForm` + the one-time token (`submitOnce`).
+ */
+import type { Submission, SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect } from "@remix-run/node";
+import type { z, ZodTypeAny } from "zod";
+import type { IntentReply } from "~/components/forms";
+import type { Actor } from "~/domain/accounts/policy";
+import { DomainError } from "~/domain/errors";
+import { submitOnce } from "~/domain/once/once.server";
+import { msg } from "~/lib/messages";
+
+/** A user-fixable error's status, message and field; throws the error page for the rest. */
+export function userError(error: unknown): { status: number; message: string; field?: string } {
+  if (!(error instanceof DomainError)) throw error;
+  if (error.status === 403 || error.status === 404 || error.status >= 500) {
+    throw new Response(error.key, { status: error.status });
+  }
+  return { status: error.status, message: msg(error.key, error.params), field: error.field };
+}
+
+function errorReply<S extends Submission<unknown>>(submission: S, error: unknown, hideFields?: string[]) {
+  const e = userError(error);
+  const reply = submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] }, hideFields } : { formErrors: [e.message], hideFields });
+  return { status: e.status, reply };
+}
+
+/** Turns a DomainError into the single form's reply (typed values kept). */
+export function replyWithError<S extends Submission<unknown>>(submission: S, error: unknown, hideFields?: string[]) {
+  const { status, reply } = errorReply(submission, error, hideFields);
+  return data(reply, { status });
+}
+
+/**
+ * The usual single-form action: parse with `schema` (400 with the typed values when
+ * invalid), run the domain call, and turn a user-fixable DomainError into the reply.
+ */
+export function handleForm<S extends ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+  run: (value: z.output<S>) => Response,
+  hideFields?: string[],
+) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
+  try {
+    return run(submission.value);
+  } catch (e) {
+    return replyWithError(submission, e, hideFields);
+  }
+}
+
+/** The intent and target record of a multi-form post ("" when absent). */
+export function readIntent(formData: FormData): { intent: string; target: string } {
+  const intent = formData.get("intent");
+  const target = formData.get("target");
+  return {
+    intent: typeof intent === "string" ? intent.slice(0, 40) : "",
+    target: typeof target === "string" ? target.slice(0, 40) : "",
+  };
+}
+
+function intentReply(formData: FormData, reply: SubmissionResult<string[]>, status: number) {
+  const { intent, target } = readIntent(formData);
+  return data({ intent, target, reply } satisfies IntentReply, { status });
+}
+
+/** A form among several on a page: like `handleForm`, the reply naming the form. */
+export function handleIntent<S extends ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+  run: (value: z.output<S>) => Response,
+  hideFields?: string[],
+) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return intentReply(formData, submission.reply({ hideFields }) as SubmissionResult<string[]>, 400);
+  try {
+    return run(submission.value);
+  } catch (e) {
+    const { status, reply } = errorReply(submission, e, hideFields);
+    return intentReply(formData, reply as SubmissionResult<string[]>, status);
+  }
+}
+
+/** A one-click form (no fields): a user-fixable error becomes that form's reply. */
+export function runIntent(formData: FormData, run: () => Response) {
+  try {
+    return run();
+  } catch (e) {
+    const { status, message } = userError(e);
+    return intentReply(formData, { status: "error", error: { "": [message] } }, status);
+  }
+}
+
+/**
+ * A creating form: like `handleForm`, and the record is created once per form token
+ * (`_once`), so a double submission lands on the record the first one created.
+ */
+export function handleCreate<S extends ZodTypeAny, T>(
+  formData: FormData,
+  schema: S,
+  actor: Actor | null,
+  create: (value: z.output<S>) => T,
+  locate: (created: T) => string,
+) {
+  return handleForm(formData, schema, (v) => redirect(submitOnce(actor, formData.get("_once"), () => create(v), locate).location));
+}
