@@ -70,7 +70,9 @@ export default defineConfig({
     navigationTimeout: 30_000,
   },
   webServer: {
-    command: "sh -c 'node server.mjs; echo \"SERVER EXITED $?\" >&2'",
+    // Says so when the server stops during the run (its exit code), instead of leaving
+    // only "connection refused" in the tests that follow.
+    command: "sh -c 'node server.mjs; echo \"e2e server exited with status $?\" >&2'",
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -87,7 +87,7 @@ test.describe("each role sees what its role allows", () => {
   test.beforeAll(async () => {
     council = await makeCouncil();
     people = {
-      resident: await makeUser({ name: `Habitante ${uniq(4)}`, roles: [{ role: "resident", council }] }),
+      resident: await makeUser({ name: `Habitante ${uniq(4)}` }),
       facilitator: await makeUser({ name: `Animateur ${uniq(4)}`, roles: [{ role: "facilitator", council }] }),
       official: await makeUser({ name: `Élue ${uniq(4)}`, roles: [{ role: "official", council: null }] }),
       admin: await makeUser({ name: `Admin ${uniq(4)}`, roles: [{ role: "admin", council: null }] }),

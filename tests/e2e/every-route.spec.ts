@@ -62,9 +62,8 @@ test.beforeAll(async () => {
   const resident = existingUser(DEMO.resident);
   const facilitator = existingUser(DEMO.facilitator);
   const official = existingUser(DEMO.official);
-  await grant(resident, "resident", council);
   await grant(facilitator, "facilitator", council);
-  const author = await makeUser({ name: UNBROKEN_NAME, roles: [{ role: "resident", council }] });
+  const author = await makeUser({ name: UNBROKEN_NAME });
   const longAdmin = await makeUser({ name: LONG_NAME, roles: [{ role: "admin", council: null }, { role: "facilitator", council: null }, { role: "official", council: null }] });
 
   const residentIdea = makeIdea(resident, {

@@ -11,6 +11,9 @@ test.beforeAll(async () => {
   n = await makeNeighbourhood();
   // Rulebooks are the town's officials' business (a council's official may not publish them).
   townOfficial = await makeUser({ roles: [{ role: "official", council: null }] });
+  // A name with no place to break makes the roles tables wider than their column: they
+  // must scroll inside a box reachable by keyboard (axe checks it on /admin/roles).
+  await makeUser({ name: "Marieantoinettedelaroche" + "x".repeat(40), roles: [{ role: "facilitator", council: n.council }] });
   const book = await makeRulebook(townOfficial, { title: "Charte du budget participatif de Saint-Éloi", answerDelayDays: 30 });
   rules = reviseRulebook(townOfficial, book.scope, { answerDelayDays: 21 }, "Les services répondent plus vite : le délai passe à 21 jours.");
 });

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Role } from "#db/enums";
+import type { GrantRoleInput } from "~/domain/accounts/schemas";
 
 // Before the first query: the db client opens DATABASE_PATH lazily.
 if (process.env.E2E_DB) process.env.DATABASE_PATH = process.env.E2E_DB;
@@ -76,10 +76,10 @@ async function insertUser(name: string, email = `e2e-${uniq(10)}@exemple.test`):
   return { id, email, name, password: PASSWORD };
 }
 
-/**
- * A new account; `roles` are granted by an admin through the domain (as /admin/roles does).
- * `council: null` means town-wide.
- */
+/** `roles` are granted by an admin through the domain (as /admin/roles does); `council: null` means town-wide. */
+type Role = GrantRoleInput["role"];
+
+/** A new account; residency is data of its own (verification), not a role. */
 export async function makeUser(opts: { name?: string; email?: string; roles?: { role: Role; council: Council | null }[] } = {}): Promise<TestUser> {
   const u = await insertUser(opts.name ?? `Habitant·e ${uniq(4)}`, opts.email);
   const admin = await rootAdmin();
@@ -252,7 +252,7 @@ export async function makeNeighbourhood() {
   });
   const facilitator = await makeUser({ name: `Yasmine Cordier ${tag}`, roles: [{ role: "facilitator", council }] });
   const official = await makeUser({ name: `Bernard Roux ${tag}`, roles: [{ role: "official", council }] });
-  const residents = [await makeUser({ name: "Chloé Martin", roles: [{ role: "resident", council }] }), await makeUser({ name: "Omar Diallo", roles: [{ role: "resident", council }] })];
+  const residents = [await makeUser({ name: "Chloé Martin" }), await makeUser({ name: "Omar Diallo" })];
   const market = makeIdea(residents[0]!, {
     title: "Des toilettes publiques au marché du jeudi",
     body: "Le marché attire beaucoup de monde mais il n'y a aucune toilette publique à moins de 500 mètres.",
