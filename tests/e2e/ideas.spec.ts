@@ -214,3 +214,36 @@ test("a hidden comment is replaced by its notice", async ({ page }) => {
   await expect(page.locator(".hidden-notice").first()).toContainText(`Commentaire masqué par ${facilitator.name}`);
   await expect(page.getByText("Un message sans rapport avec l'idée")).toHaveCount(0);
 });
+
+test("on a phone the list filters come first, folded, and work; on a wide screen they show open", async ({ page }) => {
+  const council = await makeCouncil({ name: `Les Vergers ${uniq(4)}` });
+  const author = await makeUser();
+  makeIdea(author, { title: "Des pommiers dans la cour de l'école", council, theme: "environment" });
+  makeIdea(author, { title: "Un passage piéton devant la boulangerie", council, theme: "mobility" });
+  for (const [path, first] of [["/ideas", ".idea-card"], ["/decisions", ".decision-item"]] as const) {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await visit(page, path);
+    const fold = page.locator("details.filters-fold");
+    const summary = fold.locator("summary");
+    await expect(summary).toBeVisible();
+    await expect(fold).not.toHaveAttribute("open");
+    await expect(fold.getByLabel("Conseil")).toBeHidden();
+    // before the list, and near the top of the page
+    const top = (await summary.boundingBox())!.y;
+    expect(top, `${path}: the filters are above the list`).toBeLessThan((await page.locator(first).first().boundingBox())!.y);
+    expect(top, `${path}: the filters are on the first screens`).toBeLessThan(1200);
+    if (path === "/ideas") {
+      await summary.click();
+      await fold.getByLabel("Conseil").selectOption({ label: council.name });
+      await fold.getByLabel("Thème").selectOption("mobility");
+      await fold.getByRole("button", { name: "Appliquer les filtres" }).click();
+      await expect(page.locator(".idea-card")).toHaveCount(1);
+      await expect(page.locator(".idea-card")).toContainText("Un passage piéton devant la boulangerie");
+      await expect(page.locator("details.filters-fold summary")).toContainText("2 actifs");
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await visit(page, path);
+    await expect(page.locator("details.filters-fold").getByLabel("Conseil")).toBeVisible();
+    await expect(page.locator("details.filters-fold summary")).toBeHidden();
+  }
+});
