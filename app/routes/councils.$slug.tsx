@@ -13,6 +13,9 @@ import { DecisionItem } from "~/components/decision-item";
 import { IdeaCard } from "~/components/idea/idea-card";
 import { MeetingItem } from "~/components/meeting/meeting-item";
 import { followCouncil, followsCouncil, listMeetings } from "~/domain/meetings/meetings.server";
+import { boxState } from "~/domain/ballot-box/boxes.server";
+import { listVotes } from "~/domain/votes/votes.server";
+import { VoteItem } from "~/components/vote/vote-item";
 import { Form } from "@remix-run/react";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getActor as actorOf } from "~/domain/accounts/session.server";
@@ -42,6 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ideaCount: listIdeas({ councilId: council.id, pageSize: 1 }).total,
     awaitingAgenda: ideasAwaitingAgenda(council.id),
     decisions: decisionListItems(recentDecisions(5, council.id)),
+    votes: [...listVotes("open", { councilId: council.id, limit: 5 }), ...listVotes("upcoming", { councilId: council.id, limit: 3 }), ...listVotes("closed", { councilId: council.id, limit: 3 })].map(
+      (v) => ({ ...v, state: boxState(v) }),
+    ),
   };
 }
 
@@ -57,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CouncilRoute() {
   const { t } = useTranslation();
-  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule } = useLoaderData<typeof loader>();
+  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule, votes } = useLoaderData<typeof loader>();
   const facilitators = people.filter((p) => p.role === "facilitator");
   const officials = people.filter((p) => p.role === "official");
   return (
@@ -112,6 +118,23 @@ export default function CouncilRoute() {
               <ul className="card-grid compact">{past.map((m) => <li key={m.id}><MeetingItem m={m} showCouncil={false} headingLevel={3} /></li>)}</ul>
             ) : (
               <p className="empty">{t("meetings.noPast")}</p>
+            )}
+          </section>
+          <section aria-labelledby="council-votes-title" className="section">
+            <div className="section-head">
+              <h2 id="council-votes-title">{t("councils.votes")}</h2>
+              <Link to={`/votes?council=${council.slug}`}>{t("councils.allVotes")}</Link>
+            </div>
+            {votes.length ? (
+              <ul className="card-grid compact">
+                {votes.map((v) => (
+                  <li key={v.id}>
+                    <VoteItem v={v} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">{t("councils.noVotes")}</p>
             )}
           </section>
           <section aria-labelledby="council-ideas-title" className="section">
