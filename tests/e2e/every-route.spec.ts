@@ -25,6 +25,7 @@ import {
   makeMeeting,
   makeRulebook,
   makeUser,
+  makeVote,
   support,
   type Council,
   type TestUser,
@@ -47,6 +48,7 @@ interface World {
   held: number;
   seq: number;
   rules: { scope: string; number: number };
+  votes: { upcoming: number; open: number; closed: number };
   longAdmin: TestUser;
 }
 
@@ -106,7 +108,12 @@ test.beforeAll(async () => {
     body: `## Délais\n\nVoir ${LONG_URL}`,
     explanation: explanation("Un jour de plus pour répondre, pour les essais."),
   });
-  world = { council, residentIdea, longIdea, upcoming, held, seq, rules: { scope: book.scope, number: v2.number }, longAdmin };
+  const votes = {
+    upcoming: makeVote(official, council, { question: `Question ${LONG_WORD}`, description: explanation(`Pourquoi cette question : ${LONG_URL}`), opensIn: 24, closesIn: 96 }).id,
+    open: makeVote(official, council, { opensIn: -1, closesIn: 72 }).id,
+    closed: makeVote(official, council, { opensIn: -5, closesIn: -1 }).id,
+  };
+  world = { council, residentIdea, longIdea, upcoming, held, seq, rules: { scope: book.scope, number: v2.number }, votes, longAdmin };
 });
 
 type Access = "public" | "restricted";
@@ -164,6 +171,16 @@ const URLS: Record<string, Target> = {
   "/rules/:number": { access: "public", urls: (w) => [scoped(w, `/rules/${w.rules.number}`)] },
   "/rules/diff": { access: "public", urls: (w) => [scoped(w, "/rules/diff", `&from=${w.rules.number - 1}&to=${w.rules.number}`)] },
   "/rules/new": { access: "restricted", urls: (w) => ["/rules/new", scoped(w, "/rules/new")] },
+  "/account/residency": { access: "restricted", urls: () => ["/account/residency"] },
+  "/admin/census": { access: "restricted", urls: () => ["/admin/census"] },
+  "/desk/residents": { access: "restricted", urls: () => ["/desk/residents", "/desk/residents?q=Durand"] },
+  "/receipts": { access: "public", urls: () => ["/receipts", "/receipts?code=ABCD-1234-EFGH"] },
+  "/votes": { access: "public", urls: (w) => ["/votes", `/votes?council=${w.council.slug}`] },
+  "/votes/:id": { access: "public", urls: (w) => [`/votes/${w.votes.open}`, `/votes/${w.votes.upcoming}`, `/votes/${w.votes.closed}`] },
+  "/votes/:id/count": { access: "restricted", urls: (w) => [`/votes/${w.votes.closed}/count`] },
+  "/votes/:id/desk": { access: "restricted", urls: (w) => [`/votes/${w.votes.open}/desk`, `/votes/${w.votes.open}/desk?q=Durand`] },
+  "/votes/:id/edit": { access: "restricted", urls: (w) => [`/votes/${w.votes.upcoming}/edit`] },
+  "/votes/new": { access: "restricted", urls: () => ["/votes/new"] },
   "/search": { access: "public", urls: (w) => ["/search", "/search?q=v%C3%A9lo", `/search?q=arceaux&kind=idea&council=${w.council.slug}`] },
   "/signup": { access: "public", urls: () => ["/signup"] },
 };

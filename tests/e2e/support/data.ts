@@ -32,6 +32,8 @@ import { markHeld, publishAgenda, publishMinutes, scheduleMeeting } from "~/doma
 import { hideContent } from "~/domain/moderation/moderation.server";
 import { datasets } from "~/domain/opendata/registry.server";
 import { listVersions, publishRuleVersion, rulesInForce } from "~/domain/rules/rules.server";
+import { createVote } from "~/domain/votes/votes.server";
+import { utcToLocal } from "~/lib/time";
 
 export { datasets, rulesInForce, listVersions };
 
@@ -283,4 +285,32 @@ export async function makeNeighbourhood() {
     supersedes: first,
   }).seq;
   return { council, facilitator, official, residents, market, held, decisions: [first, second] as const };
+}
+
+/**
+ * A yes/no vote of `council` (or the town) whose window is placed around now: `opensIn`
+ * and `closesIn` in hours, negative for the past (a vote made "earlier", as the ballot box
+ * requires a window that starts after its creation).
+ */
+export function makeVote(official: TestUser, council: Council | null, opts: { question?: string; description?: string; opensIn: number; closesIn: number }) {
+  const hour = 3_600_000;
+  const opens = Date.now() + opts.opensIn * hour;
+  const created = new Date(Math.min(Date.now(), opens - hour));
+  const local = (ms: number) => utcToLocal(new Date(ms).toISOString());
+  return createVote(
+    actor(official),
+    {
+      councilId: council?.id ?? null,
+      question: opts.question ?? `Faut-il ouvrir la cour de l'école le samedi ? (${uniq(4)})`,
+      description: opts.description ?? explanation("La cour de l'école pourrait accueillir les enfants du quartier le samedi ; la ville consulte les habitants avant de décider."),
+      form: "yes_no",
+      options: "",
+      minChoices: undefined,
+      maxChoices: undefined,
+      opensAt: local(opens),
+      closesAt: local(Date.now() + opts.closesIn * hour),
+      binding: false,
+    },
+    { now: created },
+  );
 }
