@@ -110,7 +110,7 @@ export const SEND_CHANNELS = ["email", "sms", "post"] as const;
 /** Families of notification kinds a person may choose to receive. */
 export const TOPICS = ["ideas", "meetings", "votes", "budgets"] as const;
 
-/** An outbox message's life: claimed before sending, recorded after (docs/decisions/008). */
+/** An outbox message's life: claimed before sending, recorded after (docs/decisions/011-notifications-and-outbox.md). */
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
 export const OUTBOX_PURPOSES = ["notification", "digest", "account"] as const;
 

@@ -511,7 +511,7 @@ export const notificationPreferences = sqliteTable("notification_preferences", {
 /**
  * The outbox: what must leave the site (an email, an SMS, a letter to print). Written in
  * the transaction of the change it reports; sent by the worker outside requests
- * (docs/decisions/008-outbox.md). A message is claimed (`sending`, with a lease) before it
+ * (docs/decisions/011-notifications-and-outbox.md). A message is claimed (`sending`, with a lease) before it
  * is sent and recorded after; `message_id` is fixed at creation, so a retry after a crash
  * carries the same Message-ID. Letters stay `pending` until a facilitator marks them sent.
  */

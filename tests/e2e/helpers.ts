@@ -1,8 +1,10 @@
-/** Shared e2e helpers: log in as a demo role, axe checks, screenshots. */
+/** Shared e2e helpers: the demo role accounts, logging in through the form, axe checks, screenshots. */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { scriptsRun, visit } from "./fixtures";
+import type { TestUser } from "./support/data";
 
-export const DEMO_PASSWORD = "conseil-demo-2026";
+/** The demo ROLE accounts: only the every-route spec logs in with them. */
 export const DEMO = {
   resident: "habitante@demo.conseil-ouvert.fr",
   facilitator: "animateur@demo.conseil-ouvert.fr",
@@ -10,23 +12,48 @@ export const DEMO = {
   admin: "admin@demo.conseil-ouvert.fr",
 } as const;
 
-export async function logIn(page: Page, who: keyof typeof DEMO) {
-  await page.goto("/login");
-  await page.locator("input[name=email]").fill(DEMO[who]);
-  await page.locator("input[name=password]").fill(DEMO_PASSWORD);
+/** Logs in through the login form (most journeys use signIn, which skips the form). */
+export async function logIn(page: Page, user: TestUser) {
+  await visit(page, "/login");
+  await page.locator("input[name=email]").fill(user.email);
+  await page.locator("input[name=password]").fill(user.password);
   await page.locator("form.form-card button[type=submit]").click();
   await expect(page.locator("details.account-menu")).toBeVisible();
 }
 
-/** No axe violations (WCAG 2.1 A/AA rules) on the current page. */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+/**
+ * No axe violations (WCAG 2.1 A/AA rules) on the current page. axe is a script: on a page
+ * without JavaScript, the page as it is now (its HTML, scripts removed) is served again at
+ * the same address to a page that runs scripts, with the same styles, and axe checks that.
+ */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  let target = page;
+  let close: (() => Promise<void>) | undefined;
+  if (!(await scriptsRun(page))) {
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+    const browser = page.context().browser()!;
+    const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+    target = await context.newPage();
+    const url = page.url();
+    await target.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await target.goto(url);
+    close = () => context.close();
+  }
+  try {
+    const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  } finally {
+    await close?.();
+  }
 }
 
+/** A full-page screenshot in tests/e2e/screenshots; "-nojs" marks the run without JavaScript. */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+  const suffix = test.info().project.name === "no-js" ? "-nojs" : "";
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}${suffix}.png`, fullPage: true });
 }
 
 /**
@@ -60,14 +87,14 @@ export function linkIn(text: string, path: string) {
 
 /** Signs up and confirms the address by the emailed link; ends logged in on the account page. */
 export async function signUpVerified(page: Page, name: string, email: string, password = "une phrase assez longue") {
-  await page.goto("/signup");
+  await visit(page, "/signup");
   await page.locator("input[name=displayName]").fill(name);
   await page.locator("input[name=email]").fill(email);
   await page.locator("input[name=password]").fill(password);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.locator("h1")).toHaveText("Consultez votre messagerie");
   const mail = await waitForMail(email, /^Confirmez votre adresse/);
-  await page.goto(linkIn(mail.text ?? "", "/verify-email?token="));
+  await visit(page, linkIn(mail.text ?? "", "/verify-email?token="));
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await expect(page.locator("h1")).toHaveText("Mon compte");
 }

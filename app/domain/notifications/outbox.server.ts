@@ -1,6 +1,6 @@
 /**
  * The outbox: messages that must leave the site, written in the transaction of the change
- * they report, and the steps the worker takes with them (docs/decisions/008-outbox.md):
+ * they report, and the steps the worker takes with them (docs/decisions/011-notifications-and-outbox.md):
  *
  *   group  digest deliveries that are due become one message per person and channel;
  *   claim  one due message is marked `sending` with a lease, in one UPDATE (two workers

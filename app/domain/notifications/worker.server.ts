@@ -2,7 +2,7 @@
  * The outbox worker: claim → send → record, outside requests. server.mjs starts it in the
  * web process (a timer; sending is asynchronous I/O, so pages are not held up), and
  * `npm run worker` runs it alone (scripts/worker.ts). Both may run at once: claims are
- * atomic. Guarantees and their limits: docs/decisions/008-outbox.md.
+ * atomic. Guarantees and their limits: docs/decisions/011-notifications-and-outbox.md.
  */
 import { db } from "#db/client.server";
 import { composeMessage, type Composed, type OutboxRow } from "./compose.server";
