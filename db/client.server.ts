@@ -42,9 +42,20 @@ function handle(): Handle {
   return g.__conseilDb;
 }
 
+/**
+ * Every transaction starts with BEGIN IMMEDIATE: it takes the write lock first, waiting up to
+ * busy_timeout for it. A deferred transaction that reads and then writes fails at once with
+ * SQLITE_BUSY when another connection (the outbox worker, `npm run worker`, a backup, a test
+ * writing its data) committed in between — SQLite cannot retry it. Nested calls are
+ * savepoints (better-sqlite3), whatever the behaviour.
+ */
 export const db: DB = new Proxy({} as DB, {
   get(_t, prop) {
     const real = handle().db as unknown as Record<string | symbol, unknown>;
+    if (prop === "transaction") {
+      const tx = real.transaction as (fn: unknown, config?: { behavior?: string }) => unknown;
+      return (fn: unknown, config?: { behavior?: string }) => tx.call(real, fn, { behavior: "immediate", ...config });
+    }
     const v = real[prop];
     return typeof v === "function" ? (v as Function).bind(real) : v;
   },

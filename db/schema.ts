@@ -886,6 +886,8 @@ export const votes = sqliteTable(
     createdAt: text("created_at").notNull(),
     /** The official decision that followed the vote. */
     decisionSeq: integer("decision_seq"),
+    /** When the "vote is open" notification went out (the worker sends it once the box opens). */
+    openAnnouncedAt: text("open_announced_at"),
   },
   (t) => [index("votes_council_idx").on(t.councilId)],
 );

@@ -8,6 +8,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/ui/table-wrap";
 import { OnceField } from "~/components/forms";
 import { useLocale } from "~/components/hooks";
 import { FormErrors } from "~/components/ui/field";
@@ -52,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!text.trim()) return data({ text: pasted, errors: ["errors.censusEmpty"], lines: [] } satisfies Result, { status: 400 });
   try {
-    const location = submitOnce(actor, formData.get("_once"), () => importCensus(actor, { text, fileName }), (imp) => `/admin/census?imported=${imp.id}`).location;
+    const mode = formData.get("mode") === "supplement" ? "supplement" : "replace";
+    const location = submitOnce(actor, formData.get("_once"), () => importCensus(actor, { text, fileName, mode }), (imp) => `/admin/census?imported=${imp.id}`).location;
     return redirect(location);
   } catch (e) {
     if (e instanceof CensusImportError) {
@@ -96,7 +98,7 @@ export default function CensusRoute() {
             <OnceField />
             <FormErrors errors={result?.errors} />
             {result?.lines.length ? (
-              <div className="table-wrap">
+              <TableWrap label={t("census.lineErrors", { count: result.lines.length })}>
                 <table>
                   <caption>{t("census.lineErrors", { count: result.lines.length })}</caption>
                   <thead>
@@ -114,7 +116,7 @@ export default function CensusRoute() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             ) : null}
             <div className="field">
               <label htmlFor="census-file">{t("census.file")}</label>
@@ -125,6 +127,17 @@ export default function CensusRoute() {
               <label htmlFor="census-text">{t("census.text")}</label>
               <textarea id="census-text" name="text" rows={6} defaultValue={result?.text ?? ""} spellCheck={false} />
             </div>
+            <fieldset className="fieldset">
+              <legend>{t("census.mode")}</legend>
+              <label className="radio">
+                <input type="radio" name="mode" value="replace" defaultChecked />
+                <span>{t("census.modeReplace")}</span>
+              </label>
+              <label className="radio">
+                <input type="radio" name="mode" value="supplement" />
+                <span>{t("census.modeSupplement")}</span>
+              </label>
+            </fieldset>
             <p className="hint">{t("census.stored")}</p>
             <button type="submit" className="btn btn-primary">{t("census.submit")}</button>
           </Form>
@@ -157,31 +170,31 @@ export default function CensusRoute() {
           ) : (
             <div className="stack">
               {alerts.households.length ? (
-                <div className="table-wrap">
+                <TableWrap label={t("census.alertHouseholds")}>
                   <table>
                     <caption>{t("census.alertHouseholds")}</caption>
                     <thead><tr><th scope="col">{t("census.address")}</th><th scope="col">{t("census.accounts")}</th><th scope="col">{t("census.adults")}</th></tr></thead>
                     <tbody>{alerts.households.map((h) => <tr key={h.address}><th scope="row">{h.address}</th><td>{h.accounts}</td><td>{h.adults}</td></tr>)}</tbody>
                   </table>
-                </div>
+                </TableWrap>
               ) : null}
               {alerts.entries.length ? (
-                <div className="table-wrap">
+                <TableWrap label={t("census.alertEntries")}>
                   <table>
                     <caption>{t("census.alertEntries")}</caption>
                     <thead><tr><th scope="col">{t("census.person")}</th><th scope="col">{t("census.accounts")}</th></tr></thead>
                     <tbody>{alerts.entries.map((e) => <tr key={e.censusEntryId}><th scope="row">{e.givenNames} {e.familyName}</th><td>{e.accounts}</td></tr>)}</tbody>
                   </table>
-                </div>
+                </TableWrap>
               ) : null}
               {alerts.accounts.length ? (
-                <div className="table-wrap">
+                <TableWrap label={t("census.alertAccounts")}>
                   <table>
                     <caption>{t("census.alertAccounts")}</caption>
                     <thead><tr><th scope="col">{t("fields.email")}</th><th scope="col">{t("census.failures")}</th></tr></thead>
                     <tbody>{alerts.accounts.map((a) => <tr key={a.userId}><th scope="row">{a.email}</th><td>{a.failures}</td></tr>)}</tbody>
                   </table>
-                </div>
+                </TableWrap>
               ) : null}
             </div>
           )}

@@ -8,6 +8,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/ui/table-wrap";
 import { OnceField, useIntentForm, type IntentResult } from "~/components/forms";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
@@ -142,7 +143,7 @@ export default function CountRoute() {
       {d.state !== "counting" ? <p className="notice notice-warning">{d.state === "closed" ? t("errors.boxAlreadyCounted") : t("errors.boxStillOpen")}</p> : null}
       <div className="two-col">
         <div>
-          <div className="table-wrap">
+          <TableWrap label={t("count.sheetsTitle", { sheets: s.sheets.length, participations: s.participations })}>
             <table>
               <caption>{t("count.sheetsTitle", { sheets: s.sheets.length, participations: s.participations })}</caption>
               <thead>
@@ -170,7 +171,7 @@ export default function CountRoute() {
                 )}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <p className={difference === 0 ? "notice notice-success" : "notice notice-warning"}>
             {difference === 0 ? t("count.matches", { n: s.participations }) : t("count.differs", { sheets: s.sheets.length, participations: s.participations })}
           </p>

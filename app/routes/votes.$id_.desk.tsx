@@ -8,6 +8,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "~/components/ui/table-wrap";
 import { IntentErrors, OnceField, type IntentReply } from "~/components/forms";
 import { useLocale } from "~/components/hooks";
 import { Icon } from "~/components/ui/icon";
@@ -166,7 +167,7 @@ export default function DeskRoute() {
           </Form>
           {d.q ? (
             d.results.length ? (
-              <div className="table-wrap">
+              <TableWrap label={t("desk.results", { count: d.results.length })}>
                 <table>
                   <caption>{t("desk.results", { count: d.results.length })}</caption>
                   <thead>
@@ -205,7 +206,7 @@ export default function DeskRoute() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             ) : (
               <p className="empty">{t("desk.none")}</p>
             )

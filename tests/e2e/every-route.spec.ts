@@ -183,6 +183,22 @@ const URLS: Record<string, Target> = {
   "/votes/new": { access: "restricted", urls: () => ["/votes/new"] },
   "/search": { access: "public", urls: (w) => ["/search", "/search?q=v%C3%A9lo", `/search?q=arceaux&kind=idea&council=${w.council.slug}`] },
   "/signup": { access: "public", urls: () => ["/signup"] },
+  "/account/data": { access: "restricted", urls: () => ["/account/data"] },
+  "/account/data.json": { access: "restricted", urls: () => ["/account/data.json"] },
+  "/account/email/confirm": { access: "public", urls: () => ["/account/email/confirm", "/account/email/confirm?token=pas-un-jeton"] },
+  "/account/preferences": { access: "restricted", urls: () => ["/account/preferences", "/account/preferences?saved=1"] },
+  "/account/security": { access: "restricted", urls: () => ["/account/security"] },
+  "/account/space": { access: "restricted", urls: () => ["/account/space"] },
+  "/admin/mail": { access: "restricted", urls: () => ["/admin/mail"] },
+  "/check-email": { access: "public", urls: () => ["/check-email", "/check-email?reason=reset"] },
+  "/dashboard": { access: "restricted", urls: () => ["/dashboard"] },
+  "/forgot-password": { access: "public", urls: () => ["/forgot-password"] },
+  "/letters": { access: "restricted", urls: () => ["/letters"] },
+  "/privacy": { access: "public", urls: () => ["/privacy"] },
+  "/reset-password": { access: "public", urls: () => ["/reset-password", "/reset-password?token=pas-un-jeton"] },
+  "/statistics": { access: "public", urls: (w) => ["/statistics", `/statistics?council=${w.council.slug}`] },
+  "/unsubscribe": { access: "public", urls: () => ["/unsubscribe", "/unsubscribe?key=pas-une-cle"] },
+  "/verify-email": { access: "public", urls: () => ["/verify-email", "/verify-email?token=pas-un-jeton"] },
 };
 
 const ROUTES = routeFiles();

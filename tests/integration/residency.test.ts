@@ -93,6 +93,15 @@ describe("census import", () => {
     expect(db.select().from(censusEntries).where(eq(censusEntries.id, entryId(base[4]!.reference))).get()!.active).toBe(false);
     base = next;
   });
+  it("a supplement adds people and removes nobody", () => {
+    const before = db.select().from(censusEntries).where(eq(censusEntries.active, true)).all().length;
+    const extra = people(2, slugA);
+    const imp = importCensus(admin, { text: censusCsv(extra), mode: "supplement" });
+    expect(imp).toMatchObject({ rowCount: 2, added: 2, changed: 0, removed: 0 });
+    expect(db.select().from(censusEntries).where(eq(censusEntries.active, true)).all().length).toBe(before + 2);
+    expect(db.select().from(decisions).where(eq(decisions.seq, imp.decisionSeq)).get()!.explanation).toContain("personne n'est retiré");
+    base = [...base, ...extra];
+  });
 });
 
 describe("claims and desk verification", () => {

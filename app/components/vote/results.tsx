@@ -5,6 +5,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "../ui/table-wrap";
 import type { BallotChannel } from "#db/enums";
 import { formatDateTime, formatNumber, formatPercent } from "~/lib/format";
 import { useLocale } from "../hooks";
@@ -76,7 +77,7 @@ export function VoteResults({ r, form, voteId, closingSeq }: { r: ResultsView; f
           <dd>{formatNumber(total, locale)}</dd>
         </div>
       </dl>
-      <div className="table-wrap">
+      <TableWrap label={t("votes.byChannel")}>
         <table>
           <caption>{t("votes.byChannel")}</caption>
           <thead>
@@ -104,7 +105,7 @@ export function VoteResults({ r, form, voteId, closingSeq }: { r: ResultsView; f
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <section className="card certificate" aria-labelledby="certificate-title">
         <h3 id="certificate-title">
           <Icon name="shield" /> {t("votes.certificate")}

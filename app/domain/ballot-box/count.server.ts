@@ -126,7 +126,7 @@ export function countSummary(c: Counted, explanation?: string): string {
  */
 export function countAndPublish(
   actor: MaybeActor,
-  input: { boxId: number; subject: { kind: SubjectKind; id: string; title: string }; explanation?: string },
+  input: { boxId: number; subject: { kind: SubjectKind; id: string; title: string }; explanation?: string; /** runs in the same transaction, after the count (notifications) */ then?: (tx: Tx) => void },
   opts: { now?: Date } = {},
 ): Counted & { decisionSeq: number } {
   const now = opts.now ?? new Date();
@@ -134,7 +134,7 @@ export function countAndPublish(
     const box = requireBox(tx, input.boxId);
     const a = assertCanAs(actor, "vote.count", { councilId: box.councilId });
     const explained = !!input.explanation?.trim();
-    return countBoxInTx(tx, a, box.id, {
+    const counted = countBoxInTx(tx, a, box.id, {
       now,
       differenceExplained: explained,
       decide: (counted) =>
@@ -148,6 +148,8 @@ export function countAndPublish(
           explanationField: "explanation",
         }).seq,
     });
+    input.then?.(tx);
+    return counted;
   });
 }
 

@@ -4,6 +4,7 @@
  * `npm run worker` runs it alone (scripts/worker.ts). Both may run at once: claims are
  * atomic. Guarantees and their limits: docs/decisions/011-notifications-and-outbox.md.
  */
+import { announceDue } from "./scheduled.server";
 import { db } from "#db/client.server";
 import { composeMessage, type Composed, type OutboxRow } from "./compose.server";
 import { cancelMessage, claimNext, groupDueDigests, recordFailure, recordSent } from "./outbox.server";
@@ -66,6 +67,7 @@ export function startWorker(opts: { intervalMs?: number; log?: (s: string) => vo
     if (busy || stopped) return;
     busy = true;
     try {
+      announceDue();
       const r = await runOutboxOnce();
       if (r.sent || r.failed || r.cancelled) opts.log?.(`outbox: ${r.sent} sent, ${r.failed} failed, ${r.cancelled} cancelled`);
     } catch (e) {

@@ -141,8 +141,15 @@ function parseCensus(tx: Tx, text: string) {
  * Imports a new version of the census: all lines are checked first (every fault named,
  * nothing stored), then in one transaction entries are added, changed or marked removed,
  * and the register says how many. Returns the import row.
+ * `mode: "supplement"` adds and updates people without removing anyone (the monthly list of
+ * new residents a town receives between full versions).
  */
-export function importCensus(actor: MaybeActor, input: { text: string; fileName?: string; explanation?: string }, opts: { now?: Date } = {}) {
+export function importCensus(
+  actor: MaybeActor,
+  input: { text: string; fileName?: string; explanation?: string; mode?: "replace" | "supplement" },
+  opts: { now?: Date } = {},
+) {
+  const supplement = input.mode === "supplement";
   const a = assertCanAs(actor, "census.import");
   const now = opts.now ?? new Date();
   if (Buffer.byteLength(input.text, "utf8") > CENSUS_MAX_BYTES) throw new DomainError("errors.censusTooLarge", 413, "file", { max: 10 });
@@ -182,7 +189,7 @@ export function importCensus(actor: MaybeActor, input: { text: string; fileName?
       }
     }
     let removed = 0;
-    for (const e of existing.values()) {
+    for (const e of supplement ? [] : existing.values()) {
       if (e.active && !inFile.has(e.referenceHash)) {
         tx.update(censusEntries).set({ active: false }).where(eq(censusEntries.id, e.id)).run();
         removed++;
@@ -192,12 +199,14 @@ export function importCensus(actor: MaybeActor, input: { text: string; fileName?
     const role = actingRole(a, "census.import") ?? "admin";
     const entry = recordDecision(tx, a, {
       councilId: null,
-      subject: { kind: "census", id: String(imp.id), title: `Liste de recensement, version ${version}` },
+      subject: { kind: "census", id: String(imp.id), title: supplement ? `Liste de recensement, ajout n° ${version}` : `Liste de recensement, version ${version}` },
       outcome: "imported",
       explanation:
         input.explanation?.trim() ||
-        `Nouvelle version de la liste de recensement importée (${rows.length} personnes) : ${added} ajoutée(s), ${changed} modifiée(s), ${removed} retirée(s). ` +
-          `Elle remplace la version précédente pour vérifier la résidence des habitants et ouvrir les votes aux personnes inscrites ; seules les données nécessaires à cette vérification sont conservées.`,
+        (supplement
+          ? `Ajout à la liste de recensement en vigueur (${rows.length} personnes) : ${added} ajoutée(s), ${changed} modifiée(s) ; personne n'est retiré. `
+          : `Nouvelle version de la liste de recensement importée (${rows.length} personnes) : ${added} ajoutée(s), ${changed} modifiée(s), ${removed} retirée(s). Elle remplace la version précédente. `) +
+          `La liste sert à vérifier la résidence des habitants et à ouvrir les votes aux personnes inscrites ; seules les données nécessaires à cette vérification sont conservées.`,
       authorRole: role,
       at: now,
     });

@@ -5,10 +5,11 @@
  * (app/domain/ballot-box/), frozen when it opens. After the count, an official publishes
  * the decision that follows; a binding vote's decision must match the result.
  */
-import { and, asc, desc, eq, gt, isNull, lte, type SQL } from "drizzle-orm";
-import { db } from "#db/client.server";
+import { and, asc, desc, eq, gt, isNull, lte, or, type SQL } from "drizzle-orm";
+import { db, type Tx } from "#db/client.server";
 import type { DecisionOutcome } from "#db/enums";
-import { ballotBoxes, councils, votes } from "#db/schema";
+import { ballotBoxes, councils, follows, residencyVerifications, votes } from "#db/schema";
+import { notify } from "../notifications/notify.server";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { boxState, createBox, getBox, turnout, updateBox, type Box } from "../ballot-box/boxes.server";
 import { countAndPublish, MIN_CHANNEL_CELL, results } from "../ballot-box/count.server";
@@ -178,10 +179,15 @@ export function winners(form: VoteRow["form"], counts: { id: string; count: numb
   return top === 0 ? [] : counts.filter((c) => c.count === top).map((c) => c.id);
 }
 
-/** Counts the vote once its window has passed and publishes the result (register entry). */
+/** Counts the vote once its window has passed and publishes the result (register entry), telling those who follow. */
 export function countVote(actor: MaybeActor, id: number, input: { explanation?: string }, opts: Clock = {}) {
   const vote = requireVote(id);
-  return countAndPublish(actor, { boxId: vote.boxId, subject: { kind: "vote", id: String(vote.id), title: vote.question }, explanation: input.explanation }, opts);
+  const now = opts.now ?? new Date();
+  return countAndPublish(
+    actor,
+    { boxId: vote.boxId, subject: { kind: "vote", id: String(vote.id), title: vote.question }, explanation: input.explanation, then: (tx) => announceResults(tx, vote, now) },
+    { now },
+  );
 }
 
 /**
@@ -238,4 +244,53 @@ export function getVoteByBox(boxId: number) {
   if (!v) return null;
   const box = getBox(boxId)!;
   return { id: v.id, form: v.form, options: (box.spec as ChoiceSpec).options };
+}
+
+// ------------------------------------------------------------------ notifications
+
+/**
+ * Who hears about a vote: verified residents who may vote in it (its council's, or the
+ * town's for a town-wide vote) and who follow its council (any council, for a town vote)
+ * or the vote itself.
+ */
+function voteRecipients(tx: Tx, vote: { id: number; councilId: number | null }): string[] {
+  const followed = or(
+    and(eq(follows.subjectKind, "vote"), eq(follows.subjectId, vote.id)),
+    vote.councilId === null ? eq(follows.subjectKind, "council") : and(eq(follows.subjectKind, "council"), eq(follows.subjectId, vote.councilId)),
+  );
+  const rows = tx
+    .selectDistinct({ u: follows.userId })
+    .from(follows)
+    .innerJoin(residencyVerifications, and(eq(residencyVerifications.userId, follows.userId), isNull(residencyVerifications.revokedAt)))
+    .where(and(followed, vote.councilId === null ? undefined : eq(residencyVerifications.councilId, vote.councilId)))
+    .all();
+  return rows.map((r) => r.u);
+}
+
+/** The "results published" notification, inside the count's transaction. */
+function announceResults(tx: Tx, vote: { id: number; councilId: number | null; question: string }, at: Date) {
+  notify(tx, { kind: "voteResults", at: at.toISOString(), title: vote.question, link: `/votes/${vote.id}#results`, councilId: vote.councilId, to: voteRecipients(tx, vote) });
+}
+
+/**
+ * Sends the "vote is open" notification for every vote whose box has opened and was not
+ * announced yet (the outbox worker calls this on each pass; each vote once).
+ */
+export function announceOpenedVotes(now = new Date()): number {
+  const t = now.toISOString();
+  const due = db
+    .select({ id: votes.id, councilId: votes.councilId, question: votes.question })
+    .from(votes)
+    .innerJoin(ballotBoxes, eq(ballotBoxes.id, votes.boxId))
+    .where(and(isNull(votes.openAnnouncedAt), lte(ballotBoxes.opensAt, t), gt(ballotBoxes.closesAt, t)))
+    .limit(20)
+    .all();
+  for (const v of due) {
+    db.transaction((tx) => {
+      const claimed = tx.update(votes).set({ openAnnouncedAt: t }).where(and(eq(votes.id, v.id), isNull(votes.openAnnouncedAt))).run();
+      if (claimed.changes === 0) return;
+      notify(tx, { kind: "voteOpened", at: t, title: v.question, link: `/votes/${v.id}`, councilId: v.councilId, to: voteRecipients(tx, v) });
+    });
+  }
+  return due.length;
 }

@@ -33,6 +33,9 @@ import { hideContent } from "~/domain/moderation/moderation.server";
 import { datasets } from "~/domain/opendata/registry.server";
 import { listVersions, publishRuleVersion, rulesInForce } from "~/domain/rules/rules.server";
 import { createVote } from "~/domain/votes/votes.server";
+import { updateBox } from "~/domain/ballot-box/boxes.server";
+import { importCensus } from "~/domain/residency/census.server";
+import { claimResidency } from "~/domain/residency/residency.server";
 import { utcToLocal } from "~/lib/time";
 
 export { datasets, rulesInForce, listVersions };
@@ -314,4 +317,55 @@ export function makeVote(official: TestUser, council: Council | null, opts: { qu
     },
     { now: created },
   );
+}
+
+// ------------------------------------------------------------------ residency and votes
+
+export interface CensusPerson {
+  reference: string;
+  familyName: string;
+  givenNames: string;
+  birthDate: string;
+  /** For the desk's search: "Given Family". */
+  name: string;
+}
+
+/**
+ * People added to the town's census (a supplement: nobody already in it is removed), in
+ * `council`, adults. Returns their lines (references included, as on the town's letter).
+ */
+export async function addToCensus(council: Council, count: number): Promise<CensusPerson[]> {
+  const tag = uniq(5);
+  const list: CensusPerson[] = Array.from({ length: count }, (_, i) => ({
+    reference: `E2E-${tag}-${i}`,
+    familyName: `Vasseur${tag}${String.fromCharCode(97 + i)}`,
+    givenNames: ["Aline", "Bruno", "Cécile", "Denis", "Estelle", "Farid"][i % 6]!,
+    birthDate: `19${60 + i}-04-1${i % 9}`,
+    name: "",
+  }));
+  for (const p of list) p.name = `${p.givenNames} ${p.familyName}`;
+  const csv = ["reference;nom;prénoms;date_naissance;quartier;adresse", ...list.map((p, i) => `${p.reference};${p.familyName};${p.givenNames};${p.birthDate};${council.slug};${i + 1} allée des Essais`)].join("\n");
+  importCensus(await rootAdmin(), { text: csv, fileName: "e2e.csv", mode: "supplement" });
+  return list;
+}
+
+/** A new account verified online against this census person (as /account/residency does). */
+export async function verifiedResident(p: CensusPerson): Promise<TestUser> {
+  const u = await makeUser({ name: p.name });
+  claimResidency(actor(u), { reference: p.reference, familyName: p.familyName, birthDate: p.birthDate });
+  return u;
+}
+
+/**
+ * A yes/no vote of `council` that is open now and closes in `closesInSeconds` (made through
+ * the domain: created for later, then, before it opens, given this window — as an official
+ * may change a vote until it opens).
+ */
+export function openVoteClosingSoon(official: TestUser, council: Council | null, closesInSeconds: number, question?: string) {
+  const vote = makeVote(official, council, { question, opensIn: 2, closesIn: 5 });
+  const now = Date.now();
+  db.transaction((tx) => {
+    updateBox(tx, vote.boxId, { opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + closesInSeconds * 1000).toISOString() }, new Date(now));
+  });
+  return { ...vote, closesAt: now + closesInSeconds * 1000 };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `votes` ADD `open_announced_at` text;
