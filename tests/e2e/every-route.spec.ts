@@ -195,6 +195,7 @@ const URLS: Record<string, Target> = {
   "/forgot-password": { access: "public", urls: () => ["/forgot-password"] },
   "/letters": { access: "restricted", urls: () => ["/letters"] },
   "/privacy": { access: "public", urls: () => ["/privacy"] },
+  "/health": { access: "public", urls: () => ["/health"] },
   "/reset-password": { access: "public", urls: () => ["/reset-password", "/reset-password?token=pas-un-jeton"] },
   "/statistics": { access: "public", urls: (w) => ["/statistics", `/statistics?council=${w.council.slug}`] },
   "/unsubscribe": { access: "public", urls: () => ["/unsubscribe", "/unsubscribe?key=pas-une-cle"] },
