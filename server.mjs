@@ -13,7 +13,7 @@ import express from "express";
 process.env.NODE_ENV ??= "production";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const built = await import(path.join(root, "build/index.js"));
-const { startup, guardRequest, guardRouteModules, startWorker, logger, requestLogger, closeDatabase } = built.entry.module;
+const { startup, guardRequest, guardRouteModules, startWorker, logger, requestLogger, closeDatabase, pageCache } = built.entry.module;
 await startup();
 // The outbox worker (emails, SMS, digests) runs beside the web server, outside requests;
 // OUTBOX_WORKER=off when `npm run worker` runs it as a process of its own.
@@ -31,12 +31,19 @@ app.use(guardRequest);
 app.use(compression());
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+// Rendered pages for anonymous visitors, valid while the data they show is unchanged
+// (app/utils/page-cache.server.ts, docs/decisions/014-page-cache.md).
+app.use(pageCache);
 app.all(
   "*",
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ ip: req.ip ?? "unknown", cspNonce: randomBytes(16).toString("base64") }),
+    getLoadContext: (req, res) => ({
+      ip: req.ip ?? "unknown",
+      cspNonce: res.locals.renderSlots?.cspNonce ?? randomBytes(16).toString("base64"),
+      onceToken: res.locals.renderSlots?.onceToken,
+    }),
   }),
 );
 

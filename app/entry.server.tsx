@@ -23,6 +23,7 @@ export { guardRequest, guardRouteModules } from "./utils/request-guard.server";
 export { startWorker } from "./domain/notifications/worker.server";
 export { logger, requestLogger } from "./utils/log.server";
 export { closeDatabase } from "#db/client.server";
+export { pageCache } from "./utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
