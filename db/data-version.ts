@@ -28,6 +28,10 @@ export const UNVERSIONED_TABLES = new Set([
   "residency_claims",
   "secrets",
   "ballots",
+  // turnout changes with every participation: public pages show it "as of" a minute and
+  // expire at the next minute while a box is open (transitions.server.ts), so a ballot
+  // storm does not empty the page cache a thousand times a second
+  "participations",
   "paper_ballot_entries",
   "role_changes",
 ]);

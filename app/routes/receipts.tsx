@@ -17,6 +17,12 @@ import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
 
+/**
+ * Never stored by the page cache nor by a browser: the answer depends on ballots, which do
+ * not move the data version (db/data-version.ts), and a receipt code is the voter's own.
+ */
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { code } = ReceiptSchema.parse({ code: new URL(request.url).searchParams.get("code") ?? undefined });
   const t = await getFixedT(request);

@@ -27,7 +27,7 @@ import { ballotSchemaFor, VoteDecisionSchema } from "~/domain/votes/schemas";
 import { decideVote, liveTurnout, requireVote, voteResults } from "~/domain/votes/votes.server";
 import { getTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
-import { formatDateTime, formatNumber, formatPercent } from "~/lib/format";
+import { formatDateTime, formatNumber, formatPercent, formatTime } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown";
 import { handleIntent, readIntent, userError } from "~/utils/forms.server";
 import { idParam } from "~/utils/http.server";
@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canCount: state === "counting" && can(actor, "vote.count", scope),
       canDecide: state === "closed" && !vote.decisionSeq && can(actor, "vote.decide", scope),
     },
-    turnout: state === "scheduled" ? null : liveTurnout(vote),
+    turnout: state === "scheduled" ? null : liveTurnout(vote, now),
     results: state === "closed" ? voteResults(vote) : null,
     decision: decision ? { seq: decision.seq, outcome: decision.outcome, title: decision.subjectTitle, recordedAt: decision.recordedAt, authorName: decision.authorName, explanationHtml: renderMarkdown(decision.explanation, { headingBase: 3 }) } : null,
     minExplanation: rulesInForce().params.minExplanationLength,
@@ -152,6 +152,7 @@ function Turnout({ turnout, open }: { turnout: NonNullable<ReturnType<typeof use
           </li>
         ))}
       </ul>
+      {open ? <p className="small muted">{t("votes.turnoutAsOf", { time: formatTime(turnout.asOf, locale) })}</p> : null}
       {open ? <p className="small muted">{t("votes.embargo")}</p> : null}
     </section>
   );

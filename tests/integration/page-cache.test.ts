@@ -225,3 +225,23 @@ describe("nothing personal is shared", () => {
     }
   });
 });
+
+describe("voting does not empty the store, and turnout says when it was counted", () => {
+  it("participations leave the version alone; the receipt page is never stored", async () => {
+    const before = readDataVersion(sqlite());
+    // a participation row, as the ballot box writes it (no ballot content needed for this)
+    const v = makeVote(official, { question: "Faut-il un kiosque à musique ?" }, new Date(Date.now() - 10 * 60_000));
+    const afterVote = readDataVersion(sqlite());
+    expect(afterVote).toBeGreaterThan(before);
+    sqlite().prepare("INSERT INTO participations (box_id, person_key, channel, day) VALUES (?, ?, 'online', ?)").run(v.boxId, "k-test-1", new Date().toISOString().slice(0, 10));
+    expect(readDataVersion(sqlite())).toBe(afterVote);
+    const page = await fresh(`/votes/${v.id}`);
+    expect(page).toContain("mis à jour chaque minute");
+    for (const p of ["/receipts?code=ABCD-EFGH-JKMN", "/receipts.data?code=ABCD-EFGH-JKMN"]) {
+      await get(p);
+      const r = await get(p);
+      expect(r.headers.get("x-page-cache")).toBe("miss");
+      expect(r.headers.get("cache-control")).toContain("no-store");
+    }
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * When does a public page change without any write? At the next "time transition": a ballot
  * box opening or closing, an unanswered idea becoming overdue, a meeting starting or ending
- * (upcoming → past lists) or its minutes becoming due, a budget phase date, and midnight in
- * Paris (day counts: "3 days left"). The page cache keeps a page no longer than the next
+ * (upcoming → past lists) or its minutes becoming due, a budget phase date, midnight in
+ * Paris (day counts: "3 days left"), and every minute while a ballot box is open (turnout is
+ * shown "as of" the minute; participations do not move the data version). The page cache keeps a page no longer than the next
  * one, so a cached page is never wrong about time either. Each query is served by an index.
  */
 import { sql } from "drizzle-orm";
@@ -26,7 +27,13 @@ const SOURCES: ((t: string) => string | null)[] = [
   (t) => db.get<{ m: string | null }>(sql`SELECT min(starts_at) AS m FROM meetings WHERE starts_at > ${t}`)?.m ?? null,
   (t) => db.get<{ m: string | null }>(sql`SELECT min(ends_at) AS m FROM meetings WHERE ends_at > ${t}`)?.m ?? null,
   (t) => db.get<{ m: string | null }>(sql`SELECT min(minutes_due_at) AS m FROM meetings WHERE minutes_due_at > ${t}`)?.m ?? null,
+  // while a box is open, turnout ("as of 14:05") is read again every minute
+  (t) => (db.get(sql`SELECT 1 FROM ballot_boxes WHERE opens_at <= ${t} AND closes_at > ${t} AND closed_at IS NULL LIMIT 1`) ? nextMinute(t) : null),
 ];
+
+function nextMinute(t: string): string {
+  return new Date(Math.floor(Date.parse(t) / 60_000) * 60_000 + 60_000).toISOString();
+}
 
 /** Lets a capability add its own time transitions (budget phases…). */
 export function addTransitionSource(source: (t: string) => string | null) {
