@@ -48,10 +48,12 @@ export default function NotificationsRoute() {
             <li key={n.id} className={`card notification${n.readAt ? "" : " unread"}`}>
               {!n.readAt ? <span className="badge badge-info">{t("notifications.new")}</span> : null}
               <p>
-                {t(`notifications.kinds.${n.kind}`, { title: n.idea ? (n.idea.title ?? t("moderation.hiddenIdeaShort", { id: n.idea.id })) : n.meetingTitle ?? "" })}{" "}
+                {t(`notifications.kinds.${n.kind}`, { title: n.idea ? (n.idea.title ?? t("moderation.hiddenIdeaShort", { id: n.idea.id })) : n.meetingTitle ?? n.projectTitle ?? "" })}{" "}
                 <Link
                   to={
-                    n.meetingId
+                    n.projectId
+                      ? `/budgets/${n.projectBudgetId}/projects/${n.projectId}#updates`
+                      : n.meetingId
                       ? `/meetings/${n.meetingId}${n.kind.startsWith("minutes") ? "#minutes" : ""}`
                       : n.commentId
                         ? `/ideas/${n.ideaId}#comment-${n.commentId}`

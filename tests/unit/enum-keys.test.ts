@@ -38,6 +38,9 @@ const KEY_OF: Record<string, (v: string) => string> = {
   BALLOT_CHANNELS: (v) => `votes.channels.${v}`,
   BOX_KINDS: (v) => `receipts.kinds.${v}`,
   VOTE_FORMS: (v) => `votes.forms.${v}`,
+  BUDGET_PHASES: (v) => `budgets.phases.${v}`,
+  FEASIBILITY_VERDICTS: (v) => `budgets.verdicts.${v}`,
+  PROJECT_STATUSES: (v) => `budgets.projectStatuses.${v}`,
 };
 
 const locales = { fr, en } as Record<string, unknown>;

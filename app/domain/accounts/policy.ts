@@ -101,6 +101,13 @@ export const POLICY = {
   "vote.desk": ["facilitator"],
   "vote.count": ["facilitator", "official"],
   "vote.decide": ["official"],
+  // participatory budgets
+  "budget.manage": ["official"],
+  "budget.review": ["official"],
+  "budget.decide": ["official"],
+  "budget.import": ["admin"],
+  "project.update": ["official"],
+  "project.follow": ["signedIn"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof POLICY;
@@ -134,6 +141,10 @@ export const SCOPED_ACTIONS = [
   "vote.desk",
   "vote.count",
   "vote.decide",
+  "budget.manage",
+  "budget.review",
+  "budget.decide",
+  "project.update",
 ] as const satisfies readonly Action[];
 export type ScopedAction = (typeof SCOPED_ACTIONS)[number];
 export type TownAction = Exclude<Action, ScopedAction>;

@@ -6,7 +6,7 @@
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import type { NotificationKind } from "#db/enums";
-import { follows, ideas, meetings, notifications } from "#db/schema";
+import { budgetProjects, follows, ideas, meetings, notifications } from "#db/schema";
 import { ideaRef, ideaRefColumns } from "../moderation/visibility.server";
 
 export type { NotificationKind } from "#db/enums";
@@ -46,6 +46,25 @@ export function notifyIdea(
   return [...to];
 }
 
+/**
+ * Budget projects: followers of a project hear of each implementation update. One small
+ * function, kept apart so it moves to `notify(tx, { kind: "projectUpdate", … })` in one place.
+ */
+export function followProject(tx: Tx, userId: string, projectId: number, on: boolean, at: string) {
+  if (on) tx.insert(follows).values({ userId, subjectKind: "project", subjectId: projectId, createdAt: at }).onConflictDoNothing().run();
+  else tx.delete(follows).where(and(eq(follows.userId, userId), eq(follows.subjectKind, "project"), eq(follows.subjectId, projectId))).run();
+}
+
+export function isFollowingProject(userId: string, projectId: number) {
+  return !!db.select({ u: follows.userId }).from(follows).where(and(eq(follows.userId, userId), eq(follows.subjectKind, "project"), eq(follows.subjectId, projectId))).get();
+}
+
+export function notifyProjectUpdate(tx: Tx, projectId: number, at: string, except?: string | null) {
+  const to = tx.select({ u: follows.userId }).from(follows).where(and(eq(follows.subjectKind, "project"), eq(follows.subjectId, projectId))).all().map((r) => r.u).filter((u) => u !== except);
+  for (const userId of to) tx.insert(notifications).values({ userId, kind: "projectUpdate", projectId, createdAt: at }).run();
+  return to;
+}
+
 export function listNotifications(userId: string, limit = 50) {
   return db
     .select({
@@ -57,12 +76,16 @@ export function listNotifications(userId: string, limit = 50) {
       commentId: notifications.commentId,
       meetingId: notifications.meetingId,
       meetingTitle: meetings.title,
+      projectId: notifications.projectId,
+      projectTitle: budgetProjects.title,
+      projectBudgetId: budgetProjects.budgetId,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
     .from(notifications)
     .leftJoin(ideas, eq(ideas.id, notifications.ideaId))
     .leftJoin(meetings, eq(meetings.id, notifications.meetingId))
+    .leftJoin(budgetProjects, eq(budgetProjects.id, notifications.projectId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.id))
     .limit(limit)
