@@ -8,6 +8,8 @@ import { getActor } from "~/domain/accounts/session.server";
 import { councilMemberCount, councilPeople, getCouncilBySlug } from "~/domain/councils/councils.server";
 import { renderMarkdown } from "~/lib/markdown";
 import { recentDecisions } from "~/domain/decisions/decisions.server";
+import { councilBudgets } from "~/domain/budgets/budgets.server";
+import { CouncilBudgets } from "~/components/budget/council-budgets";
 import { decisionListItems } from "~/domain/decisions/views.server";
 import { DecisionItem } from "~/components/decision-item";
 import { IdeaCard } from "~/components/idea/idea-card";
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ideaCount: listIdeas({ councilId: council.id, pageSize: 1 }).total,
     awaitingAgenda: ideasAwaitingAgenda(council.id),
     decisions: decisionListItems(recentDecisions(5, council.id)),
+    budgets: councilBudgets(council.id).map((b) => ({ id: b.id, title: b.title, phase: b.phase, amount: b.amount, funded: b.funded.map((p) => ({ id: p.id, title: p.title, cost: p.cost, status: p.status, progress: p.progress })) })),
   };
 }
 
@@ -57,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CouncilRoute() {
   const { t } = useTranslation();
-  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule } = useLoaderData<typeof loader>();
+  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule, budgets } = useLoaderData<typeof loader>();
   const facilitators = people.filter((p) => p.role === "facilitator");
   const officials = people.filter((p) => p.role === "official");
   return (
@@ -146,6 +149,7 @@ export default function CouncilRoute() {
               </ul>
             )}
           </section>
+          <CouncilBudgets budgets={budgets} />
           <section aria-labelledby="council-decisions-title" className="section">
             <div className="section-head">
               <h2 id="council-decisions-title">{t("councils.decisions")}</h2>

@@ -48,7 +48,7 @@ export function postProjectUpdate(actor: MaybeActor, projectId: number, input: P
       if (input.status === "abandoned" || input.scopeChanged) {
         decisionSeq = recordDecision(tx, a, {
           councilId: envelope.councilId,
-          subject: { kind: "project", id: String(project.id), title: project.title },
+          subject: { kind: "project", id: `${b.id}/${project.id}`, title: project.title },
           outcome: input.status === "abandoned" ? "abandoned" : "scope_changed",
           explanation: `${input.body.trim()}\n\n(Projet financé à hauteur de ${euros(project.cost)} ; ${euros(input.spent)} dépensés à ce jour.)`,
           explanationField: "body",
