@@ -37,6 +37,11 @@ export const towns = sqliteTable("towns", {
   accentColor: text("accent_color").notNull().default("#1d5fa8"),
   timeZone: text("time_zone").notNull().default("Europe/Paris"),
   currency: text("currency").notNull().default("EUR"),
+  /**
+   * Where and when residents can come in person (verify residency, vote at the desk):
+   * shown wherever the online path is refused. Plain text.
+   */
+  deskInfo: text("desk_info").notNull().default(""),
   /** Demo mode shows the demo accounts on the login page. */
   demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   createdAt: text("created_at").notNull().default(now),

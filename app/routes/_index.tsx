@@ -12,6 +12,9 @@ import { IdeaCard } from "~/components/idea/idea-card";
 import { listIdeas } from "~/domain/ideas/ideas.server";
 import { ideaSummary } from "~/domain/ideas/views.server";
 import { getTown } from "~/domain/town/town.server";
+import { turnout } from "~/domain/ballot-box/boxes.server";
+import { listVotes } from "~/domain/votes/votes.server";
+import { VoteItem } from "~/components/vote/vote-item";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -25,12 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     councils: listCouncils(),
     ideas: listIdeas({ sort: "supported", pageSize: 3, status: undefined }).rows.filter((r) => r.status !== "merged").map((r) => ideaSummary(r)),
     decisions: decisionListItems(recentDecisions(3)),
+    votes: listVotes("open", { limit: 3 }).map((v) => ({ ...v, state: "open" as const, turnout: turnout(v.boxId).total })),
   };
 }
 
 export default function HomeRoute() {
   const { t } = useTranslation();
-  const { townName, councils, decisions, ideas } = useLoaderData<typeof loader>();
+  const { townName, councils, decisions, ideas, votes } = useLoaderData<typeof loader>();
   const steps = ["propose", "discuss", "arbitrate", "explain"] as const;
   return (
     <>
@@ -64,6 +68,21 @@ export default function HomeRoute() {
           ))}
         </ol>
       </section>
+      {votes.length ? (
+        <section className="wrap section" aria-labelledby="votes-title">
+          <div className="section-head">
+            <h2 id="votes-title">{t("home.votesTitle")}</h2>
+            <Link to="/votes">{t("home.allVotes")}</Link>
+          </div>
+          <ul className="card-grid">
+            {votes.map((v) => (
+              <li key={v.id}>
+                <VoteItem v={v} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {ideas.length ? (
         <section className="wrap section" aria-labelledby="ideas-title">
           <div className="section-head">

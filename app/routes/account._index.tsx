@@ -1,9 +1,11 @@
 /** My account: who I am and the roles I hold. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/ui/icon";
+import { canSomewhere } from "~/domain/accounts/policy";
 import { getCouncil } from "~/domain/councils/councils.server";
+import { residencyStatus } from "~/domain/residency/residency.server";
 import { getFixedT } from "~/i18next.server";
 import { requireActor } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -17,12 +19,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: a.role,
     council: a.councilId ? (getCouncil(a.councilId)?.name ?? null) : null,
   }));
-  return { title: t("account.title"), displayName: actor.displayName, email: actor.email, roles };
+  const residency = residencyStatus(actor.userId);
+  return {
+    title: t("account.title"),
+    displayName: actor.displayName,
+    email: actor.email,
+    roles,
+    residency: actor.residency && residency ? { council: residency.councilName, method: residency.method } : null,
+    canDesk: canSomewhere(actor, "residency.verify"),
+  };
 }
 
 export default function AccountRoute() {
   const { t } = useTranslation();
-  const { displayName, email, roles } = useLoaderData<typeof loader>();
+  const { displayName, email, roles, residency, canDesk } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="wrap page narrow">
@@ -50,18 +60,33 @@ export default function AccountRoute() {
               ) : (
                 <ul className="plain">
                   {roles.map((r) => (
-                    <li key={`${r.role}-${r.council}`}>
-                      {r.role === "resident"
-                        ? t("account.verifiedIn", { council: r.council ?? t("scope.town") })
-                        : `${t(`roles.${r.role}`)} — ${r.council ?? t("scope.town")}`}
-                    </li>
+                    <li key={`${r.role}-${r.council}`}>{`${t(`roles.${r.role}`)} — ${r.council ?? t("scope.town")}`}</li>
                   ))}
                 </ul>
               )}
             </dd>
           </div>
+          <div>
+            <dt>{t("account.residency")}</dt>
+            <dd>
+              {residency ? (
+                <span>
+                  <Icon name="shield" size={16} /> {t("account.verifiedIn", { council: residency.council ?? t("scope.town") })} — {t(`residency.methods.${residency.method}`)}
+                </span>
+              ) : (
+                <span>
+                  {t("account.notVerified")} <Link to="/account/residency">{t("account.verifyNow")}</Link>
+                </span>
+              )}
+            </dd>
+          </div>
         </dl>
       </section>
+      {canDesk ? (
+        <p>
+          <Link to="/desk/residents" className="btn"><Icon name="users" /> {t("deskResidents.title")}</Link>
+        </p>
+      ) : null}
       <Form method="post" action="/logout">
         <button type="submit" className="btn">
           <Icon name="logout" /> {t("nav.logout")}

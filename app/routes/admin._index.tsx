@@ -44,6 +44,16 @@ export default function AdminRoute() {
         <li>
           <article className="card">
             <h2 className="h3">
+              <Link to="/admin/census" className="card-link">
+                <Icon name="users" /> {t("census.title")}
+              </Link>
+            </h2>
+            <p>{t("census.summary")}</p>
+          </article>
+        </li>
+        <li>
+          <article className="card">
+            <h2 className="h3">
               <Link to="/admin/town" className="card-link">
                 <Icon name="home" /> {t("admin.town.title")}
               </Link>

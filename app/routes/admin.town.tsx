@@ -1,10 +1,10 @@
 /** Admin: the town's name and accent colour (checked for contrast). */
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useSchemaForm } from "~/components/forms";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field, FormErrors, TextareaField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
 import { TownSchema } from "~/domain/town/schemas";
 import { getTown, updateTown } from "~/domain/town/town.server";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "town.edit");
   const t = await getFixedT(request);
   const town = getTown();
-  return { title: t("admin.town.title"), defaults: { name: town.name, accentColor: town.accentColor } };
+  return { title: t("admin.town.title"), defaults: { name: town.name, accentColor: town.accentColor, deskInfo: town.deskInfo } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,6 +50,7 @@ export default function AdminTownRoute() {
         <FormErrors errors={form.errors} />
         <Field label={t("admin.town.name")} errors={fields.name.errors} {...getInputProps(fields.name, { type: "text", ariaAttributes: false })} id={fields.name.id} />
         <Field label={t("admin.town.accent")} hint={t("admin.town.accentHint")} errors={fields.accentColor.errors} {...getInputProps(fields.accentColor, { type: "text", ariaAttributes: false })} id={fields.accentColor.id} />
+        <TextareaField label={t("admin.town.deskInfo")} hint={t("admin.town.deskInfoHint")} rows={4} errors={fields.deskInfo.errors} {...getTextareaProps(fields.deskInfo, { ariaAttributes: false })} id={fields.deskInfo.id} />
         <button type="submit" className="btn btn-primary">{t("form.save")}</button>
       </Form>
     </div>

@@ -21,9 +21,7 @@ import { ballotProblem, basketTotal, type BallotSpec } from "~/domain/ballot-box
 import { castBasket, readBasket } from "~/domain/budgets/ballot.server";
 import { getBudget, projectsOf, voterEnvelopes } from "~/domain/budgets/budgets.server";
 import { BasketSchema } from "~/domain/budgets/schemas";
-import { getFixedT, getLocale } from "~/i18next.server";
-import { DomainError } from "~/domain/errors";
-import type { Locale } from "~/lib/format";
+import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
 import { markdownToText } from "~/lib/markdown";
 import { msg } from "~/lib/messages";
@@ -74,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const b = getBudget(id);
   if (!b) notFound();
-  const [actor, locale] = await Promise.all([getActor(request), getLocale(request)]);
+  const actor = await getActor(request);
   const formData = await request.formData();
   const parsed = parseWithZod(formData, { schema: BasketSchema });
   if (parsed.status !== "success") {
@@ -83,28 +81,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { choices, step } = parsed.value;
   let basket: BasketState | null = null;
   try {
-    basket = readBasket(b, actor, choices).map((e) => ({ envelopeId: e.envelopeId, total: e.total, problem: e.spec.type === "choice" ? null : problemOf(e.spec, e.chosen, locale) }));
+    basket = readBasket(b, actor, choices).map((e) => ({ envelopeId: e.envelopeId, total: e.total, problem: e.spec.type === "choice" ? null : problemOf(e.spec, e.chosen) }));
     if (step === "review") return data<ActionData>({ kind: "basket", chosen: choices, basket, error: null });
     const { receipt } = castBasket(actor, b.id, choices);
     return data<ActionData>({ kind: "receipt", receipt });
   } catch (e) {
     const u = userError(e);
-    const money = e instanceof DomainError && (e.key === "errors.ballotOverBudget" || e.key === "errors.ballotUnderMinimum");
-    return data<ActionData>({ kind: "basket", chosen: choices, basket, error: money ? msg((e as DomainError).key, moneyParams((e as DomainError).params, locale)) : u.message }, { status: u.status });
+    return data<ActionData>({ kind: "basket", chosen: choices, basket, error: u.message }, { status: u.status });
   }
 }
 
-/** Money in a ballot message, written as money in the reader's language ("105 000 €"). */
-function moneyParams(params: Record<string, string | number> | undefined, locale: Locale) {
-  if (!params) return params;
-  const out: Record<string, string | number> = { ...params };
-  for (const k of ["total", "budget", "min"] as const) if (typeof out[k] === "number") out[k] = euros(out[k] as number, locale);
-  return out;
-}
-
-function problemOf(spec: BallotSpec, chosen: string[], locale: Locale): string | null {
+/** The envelope's rule broken by this basket, as a message (money formatted by the words themselves). */
+function problemOf(spec: BallotSpec, chosen: string[]): string | null {
   const p = ballotProblem(spec, chosen);
-  return p ? msg(p.key, p.key === "errors.ballotTooFew" || p.key === "errors.ballotTooMany" ? p.params : moneyParams(p.params, locale)) : null;
+  return p ? msg(p.key, p.params) : null;
 }
 
 export default function BudgetBallotRoute() {
@@ -205,7 +195,7 @@ export default function BudgetBallotRoute() {
           const mine = e.projects.filter((p) => chosen.has(`${e.id}:${p.ballotId}`)).map((p) => p.ballotId);
           const server = serverState?.find((s) => s.envelopeId === e.id);
           const total = live || !server ? (spec.type === "choice" ? 0 : basketTotal(spec, mine)) : server.total;
-          const problem = live || !server ? (mine.length ? problemOf(spec, mine, locale) : null) : server.problem;
+          const problem = live || !server ? (mine.length ? problemOf(spec, mine) : null) : server.problem;
           const label = e.councilName ? t("budgets.envelopeOf", { name: e.councilName }) : t("budgets.townEnvelope");
           const over = spec.type === "approval-budget" && total > spec.budget;
           return (

@@ -15,6 +15,9 @@ import { DecisionItem } from "~/components/decision-item";
 import { IdeaCard } from "~/components/idea/idea-card";
 import { MeetingItem } from "~/components/meeting/meeting-item";
 import { followCouncil, followsCouncil, listMeetings } from "~/domain/meetings/meetings.server";
+import { boxState } from "~/domain/ballot-box/boxes.server";
+import { listVotes } from "~/domain/votes/votes.server";
+import { VoteItem } from "~/components/vote/vote-item";
 import { Form } from "@remix-run/react";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getActor as actorOf } from "~/domain/accounts/session.server";
@@ -45,6 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     awaitingAgenda: ideasAwaitingAgenda(council.id),
     decisions: decisionListItems(recentDecisions(5, council.id)),
     budgets: councilBudgets(council.id).map((b) => ({ id: b.id, title: b.title, phase: b.phase, amount: b.amount, funded: b.funded.map((p) => ({ id: p.id, title: p.title, cost: p.cost, status: p.status, progress: p.progress })) })),
+    votes: [...listVotes("open", { councilId: council.id, limit: 5 }), ...listVotes("upcoming", { councilId: council.id, limit: 3 }), ...listVotes("closed", { councilId: council.id, limit: 3 })].map(
+      (v) => ({ ...v, state: boxState(v) }),
+    ),
   };
 }
 
@@ -60,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CouncilRoute() {
   const { t } = useTranslation();
-  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule, budgets } = useLoaderData<typeof loader>();
+  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule, votes, budgets } = useLoaderData<typeof loader>();
   const facilitators = people.filter((p) => p.role === "facilitator");
   const officials = people.filter((p) => p.role === "official");
   return (
@@ -115,6 +121,23 @@ export default function CouncilRoute() {
               <ul className="card-grid compact">{past.map((m) => <li key={m.id}><MeetingItem m={m} showCouncil={false} headingLevel={3} /></li>)}</ul>
             ) : (
               <p className="empty">{t("meetings.noPast")}</p>
+            )}
+          </section>
+          <section aria-labelledby="council-votes-title" className="section">
+            <div className="section-head">
+              <h2 id="council-votes-title">{t("councils.votes")}</h2>
+              <Link to={`/votes?council=${council.slug}`}>{t("councils.allVotes")}</Link>
+            </div>
+            {votes.length ? (
+              <ul className="card-grid compact">
+                {votes.map((v) => (
+                  <li key={v.id}>
+                    <VoteItem v={v} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">{t("councils.noVotes")}</p>
             )}
           </section>
           <section aria-labelledby="council-ideas-title" className="section">

@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       href: d.href ?? `/open-data/${d.file}`,
       titleKey: d.titleKey,
       descriptionKey: d.descriptionKey,
+      titleParams: d.titleParams ?? {},
       format: d.format,
       bytes: Buffer.byteLength(d.produce(ctx), "utf8"),
     })),
@@ -63,10 +64,10 @@ export default function OpenDataRoute() {
               <tr key={d.file}>
                 <td>
                   <a href={d.href} download={d.format === "Atom" ? undefined : d.file}>
-                    <Icon name={d.format === "Atom" ? "feed" : "download"} size={16} /> {t(d.titleKey)}
+                    <Icon name={d.format === "Atom" ? "feed" : "download"} size={16} /> {t(d.titleKey, d.titleParams)}
                   </a>
                   <br />
-                  <span className="small muted">{t(d.descriptionKey)}</span>
+                  <span className="small muted">{t(d.descriptionKey, d.titleParams)}</span>
                 </td>
                 <td>{d.format}</td>
                 <td>{sizeLabel(d.bytes, locale)}</td>

@@ -2,7 +2,12 @@
  * The demo town's fixed content (French, fictional): Montclair-sur-Ardonne, its
  * neighbourhood councils and the demo accounts shown on the login page in demo mode.
  */
-export const DEMO_TOWN = { name: "Montclair-sur-Ardonne", accentColor: "#1d5fa8" };
+export const DEMO_TOWN = {
+  name: "Montclair-sur-Ardonne",
+  accentColor: "#1d5fa8",
+  deskInfo:
+    "Accueil de la mairie, place de la Mairie : du lundi au vendredi de 8 h 30 à 17 h, le samedi de 9 h à 12 h. Maisons de quartier de La Croix-Verte et du Plateau Saint-Jean : le mercredi de 14 h à 18 h. Venez avec une pièce d'identité.",
+};
 
 export const DEMO_PASSWORD = "conseil-demo-2026";
 

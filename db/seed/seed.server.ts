@@ -26,7 +26,7 @@ export async function seedDemo() {
   const hash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
   db.transaction((tx) => {
-    tx.insert(towns).values({ id: 1, name: DEMO_TOWN.name, accentColor: DEMO_TOWN.accentColor, demo: true }).run();
+    tx.insert(towns).values({ id: 1, name: DEMO_TOWN.name, accentColor: DEMO_TOWN.accentColor, deskInfo: DEMO_TOWN.deskInfo, demo: true }).run();
     const councilIds = new Map<string, number>();
     for (const c of DEMO_COUNCILS) {
       const row = tx.insert(councils).values(c).returning({ id: councils.id }).get();

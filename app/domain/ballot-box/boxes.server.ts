@@ -159,3 +159,22 @@ export function participatedIn(personKey: string, boxIds: number[]): Set<number>
 }
 
 export type { MaybeActor };
+
+/**
+ * What the voting desk sees of a census person for a box: name, birth date and address to
+ * check their identity, whether they already took part (any channel), and why they may not
+ * vote. null when the entry is unknown or no longer in the census.
+ */
+export function deskPerson(box: Box, censusEntryId: number) {
+  const e = db.select().from(censusEntries).where(eq(censusEntries.id, censusEntryId)).get();
+  if (!e || !e.active) return null;
+  const person: Person = { key: `census:${e.id}`, councilId: e.councilId, birthDate: e.birthDate, censusEntryId: e.id };
+  return {
+    id: e.id,
+    name: `${e.givenNames} ${e.familyName}`,
+    birthDate: e.birthDate,
+    address: e.address,
+    voted: hasParticipated(box.id, person.key),
+    ineligible: ineligibility(box, person),
+  };
+}

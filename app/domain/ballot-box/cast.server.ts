@@ -56,7 +56,8 @@ function refuse(key: string, params?: Record<string, string | number>, status = 
   throw new DomainError(key, status, field, params);
 }
 
-function castInTx(tx: Tx, person: Person, casts: Cast[], channel: Exclude<BallotChannel, "paper">, recordedById: string | null, now: Date, code: string) {
+/** Checks a cast without writing anything: the same errors as casting. */
+function checkCasts(tx: Tx, person: Person, casts: Cast[], now: Date): Box[] {
   const boxes: Box[] = [];
   for (const c of casts) {
     const box = requireBox(tx, c.boxId);
@@ -69,6 +70,11 @@ function castInTx(tx: Tx, person: Person, casts: Cast[], channel: Exclude<Ballot
     if (hasParticipated(box.id, person.key, tx)) refuse("errors.alreadyVoted", undefined, 409, "");
     boxes.push(box);
   }
+  return boxes;
+}
+
+function castInTx(tx: Tx, person: Person, casts: Cast[], channel: Exclude<BallotChannel, "paper">, recordedById: string | null, now: Date, code: string) {
+  const boxes = checkCasts(tx, person, casts, now);
   const day = townDay(now);
   for (const [i, c] of casts.entries()) {
     const box = boxes[i]!;
@@ -104,6 +110,27 @@ export function castOnline(actor: MaybeActor, casts: Cast[], opts: { now?: Date 
     castInTx(tx, person, casts, "online", null, now, code);
   });
   return { receipt: code };
+}
+
+/**
+ * The review step: would this online cast be accepted now? Throws what `castOnline` would
+ * throw; stores nothing.
+ */
+export function checkOnline(actor: MaybeActor, casts: Cast[], opts: { now?: Date } = {}): void {
+  if (!casts.length) refuse("errors.ballotEmpty");
+  const now = opts.now ?? new Date();
+  for (const c of casts) assertCanAs(actor, "vote.cast", { councilId: requireBox(db, c.boxId).councilId });
+  const person = personOfResidency(actor!.residency);
+  if (!person) refuse("errors.notVerified", undefined, 403, "");
+  checkCasts(db, person, casts, now);
+}
+
+/** The desk's review step: would this cast for this census person be accepted now? */
+export function checkAtDesk(actor: MaybeActor, input: { censusEntryId: number; casts: Cast[] }, opts: { now?: Date } = {}): void {
+  if (!input.casts.length) refuse("errors.ballotEmpty");
+  const now = opts.now ?? new Date();
+  for (const c of input.casts) assertCanAs(actor, "vote.desk", { councilId: requireBox(db, c.boxId).councilId });
+  checkCasts(db, personOfCensusEntry(db, input.censusEntryId), input.casts, now);
 }
 
 /**

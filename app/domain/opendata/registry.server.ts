@@ -8,6 +8,7 @@ import { decisionDatasets } from "../decisions/opendata.server";
 import { ideaDatasets } from "../ideas/opendata.server";
 import { meetingDatasets } from "../meetings/opendata.server";
 import { rulesDatasets } from "../rules/opendata.server";
+import { voteDatasets } from "../votes/opendata.server";
 import type { Dataset } from "./types";
 
 export type { Dataset, DatasetContext } from "./types";
@@ -15,7 +16,7 @@ export type { Dataset, DatasetContext } from "./types";
 export const LICENCE = { name: "Licence Ouverte 2.0 (Etalab)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" };
 
 export function datasets(): Dataset[] {
-  return [...decisionDatasets, ...rulesDatasets, ...ideaDatasets, ...meetingDatasets];
+  return [...decisionDatasets, ...rulesDatasets, ...ideaDatasets, ...meetingDatasets, ...voteDatasets()];
 }
 
 export function findDataset(file: string): Dataset | undefined {

@@ -13,6 +13,8 @@ export interface Dataset {
   /** Translation keys for the open-data page. */
   titleKey: string;
   descriptionKey: string;
+  /** Parameters of the title and description (a vote's question, a budget's name…). */
+  titleParams?: Record<string, string | number>;
   format: "JSON" | "CSV" | "Atom" | "iCalendar" | "Pabulib";
   contentType: string;
   /** Where it is served when not under /open-data/ (feeds). */

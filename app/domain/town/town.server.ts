@@ -14,6 +14,7 @@ const FALLBACK: Town = {
   accentColor: "#1d5fa8",
   timeZone: "Europe/Paris",
   currency: "EUR",
+  deskInfo: "",
   demo: false,
   createdAt: new Date(0).toISOString(),
 };
@@ -37,5 +38,5 @@ export function demoLogin() {
 
 export function updateTown(actor: MaybeActor, input: TownInput) {
   assertCan(actor, "town.edit");
-  db.update(towns).set({ name: input.name, accentColor: input.accentColor.toLowerCase() }).where(eq(towns.id, 1)).run();
+  db.update(towns).set({ name: input.name, accentColor: input.accentColor.toLowerCase(), deskInfo: input.deskInfo }).where(eq(towns.id, 1)).run();
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { VOTE_FORMS } from "#db/enums";
 import { checkboxField, councilRefField, explanationField, idField, intField, optionalTextField, textField } from "~/lib/fields";
 import { msg } from "~/lib/messages";
+import { ballotMessage, ballotProblem, type BallotSpec } from "../ballot-box/spec";
 import { isLocalDateTime } from "~/lib/time";
 
 export const MAX_OPTIONS = 12;
@@ -48,22 +49,35 @@ export const VoteSchema = z
   });
 export type VoteInput = z.infer<typeof VoteSchema>;
 
-/** The ballot: the chosen option ids. `step` is "review" (show the choice back) or "cast". */
-export const BallotSchema = z.object({
-  choices: z
-    .preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(MAX_OPTIONS * 10))
-    .default([]),
-  step: z.enum(["review", "cast", "change"]).default("review"),
-});
+const choiceList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(500)).default([]);
+
+/**
+ * The ballot for a box's rules: the chosen ids, checked against the spec (the same check in
+ * the browser and on the server; a tampered form fails here too).
+ */
+export function ballotSchemaFor(spec: BallotSpec) {
+  return z.object({ choices: choiceList }).superRefine((v, ctx) => {
+    const p = ballotProblem(spec, v.choices);
+    if (p) ctx.addIssue({ code: "custom", path: ["choices"], message: ballotMessage(p) });
+  });
+}
 
 /** The desk: a census person chosen by the facilitator. */
 export const DeskPersonSchema = z.object({ censusEntryId: idField() });
 
-export const PaperSheetSchema = z.object({
-  sheet: intField(1, 1_000_000),
-  spoiled: checkboxField,
-  choices: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(500)).default([]),
-});
+/** A paper sheet typed in: its number, and its choices or "spoiled". */
+export function paperSheetSchemaFor(spec: BallotSpec) {
+  return z
+    .object({ sheet: intField(1, 1_000_000), spoiled: checkboxField, choices: choiceList })
+    .superRefine((v, ctx) => {
+      if (v.spoiled) {
+        if (v.choices.length) ctx.addIssue({ code: "custom", path: ["choices"], message: "errors.spoiledWithChoices" });
+        return;
+      }
+      const p = ballotProblem(spec, v.choices);
+      if (p) ctx.addIssue({ code: "custom", path: ["choices"], message: ballotMessage(p) });
+    });
+}
 
 export const CountSchema = z.object({ explanation: optionalTextField(20_000) });
 

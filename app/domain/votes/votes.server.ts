@@ -231,3 +231,11 @@ export function liveTurnout(vote: { box: Box }) {
   const electorate = electorateSize(vote.box.councilId, vote.box.spec.minVotingAge, vote.box.closesAt.slice(0, 10));
   return { ...t, electorate };
 }
+
+/** The vote a ballot box belongs to (for receipts): its id, form and options. */
+export function getVoteByBox(boxId: number) {
+  const v = db.select().from(votes).where(eq(votes.boxId, boxId)).get();
+  if (!v) return null;
+  const box = getBox(boxId)!;
+  return { id: v.id, form: v.form, options: (box.spec as ChoiceSpec).options };
+}

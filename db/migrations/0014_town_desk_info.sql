@@ -1,0 +1,1 @@
+ALTER TABLE `towns` ADD `desk_info` text DEFAULT '' NOT NULL;
