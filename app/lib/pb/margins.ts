@@ -8,13 +8,15 @@
  *  - Equal Shares: its effective support, the largest share of its cost that its supporters
  *    could have covered, at some round, at the price per euro that won that round (at the end,
  *    with no competitor left: what they had left). 100 % or more means it would have won.
- * See docs/decisions/009-budget-results-and-margins.md for the methods:
+ * See docs/decisions/009-budget-results-and-margins.md for the methods and their limits:
  *  - greedy: both margins in closed form (the walk before its turn does not depend on it);
  *  - mes: the cost margin in closed form from the rounds (a project's cost changes nothing
  *    until it is chosen, so it is funded iff its cost is at most the largest cost that would
  *    have won some round); the approvals margin by search;
  *  - mes-add1, mes-add1u: both by search with the whole rule (galloping, then bisection), the
- *    result checked on both sides: funded with the margin, not funded with one unit less.
+ *    result checked on both sides: funded with the margin, not funded with one unit less. Add1
+ *    is not monotone, so in rare cases a smaller change also funds the project (the ADR gives
+ *    the rate measured against brute force).
  * Pure and exact (rationals); searches rerun the engine without explanations.
  */
 import { approvalCounts, eligibleElection } from "./eligible";
