@@ -4,7 +4,9 @@
  * basket with a project from another envelope, a vote outside the vote phase. Also: the
  * results page renders every project's sentence, and the .pb download is the stored file.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +150,14 @@ describe("the imported results through the pages", () => {
     expect(en.data.view.envelopes[0].projects[0].sentence).toMatch(/^Funded: ranked 1st/);
     const file = await pbRoute.loader({ request: getRequest(env.pbUrl), params: { id: String(b.id), envelopeId: String(env.id) }, context: {} } as never);
     expect((file as Response).headers.get("Content-Disposition")).toMatch(/attachment/);
-    expect(await (file as Response).text()).toBe(envelopesOf(b.id)[0]!.pb);
+    const text = await (file as Response).text();
+    expect(text).toBe(envelopesOf(b.id)[0]!.pb);
+    // the recount anyone can do: the command line on the page's own download, with the declared rule
+    const tmp = path.join(os.tmpdir(), `recount-${process.pid}.pb`);
+    fs.writeFileSync(tmp, text);
+    const out = JSON.parse(execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/pb.ts", "allocate", tmp, "--rule", "greedy"], { encoding: "utf8" })) as { selected: string[] };
+    fs.rmSync(tmp);
+    const fundedOnPage = env.projects.filter((p: { funded: boolean }) => p.funded).map((p: { ballotId: string }) => p.ballotId).sort();
+    expect([...out.selected].sort()).toEqual(fundedOnPage);
   });
 });

@@ -5,7 +5,9 @@
  * recount of the published Pabulib file, explanations and margins for every project, "how my
  * share was spent", the official's departure, implementation updates, and the import.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -200,6 +202,12 @@ describe("a budget from draft to implementation", () => {
       const election = readPabulib(envelope.pb!);
       const recount = allocate(election, "mes-add1u", { minApprovals: 1, explain: false });
       expect(new Set(recount.selected)).toEqual(new Set(results!.projects.filter((p) => p.funded).map((p) => p.ballotId)));
+      // and with the command line, which reads the threshold from the file's META
+      const tmp = path.join(os.tmpdir(), `recount-${process.pid}-${envelope.id}.pb`);
+      fs.writeFileSync(tmp, envelope.pb!);
+      const cli = JSON.parse(execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/pb.ts", "allocate", tmp, "--rule", "mes-add1u"], { encoding: "utf8" })) as { selected: string[] };
+      fs.rmSync(tmp);
+      expect(new Set(cli.selected)).toEqual(new Set(recount.selected));
       expect(results!.projects).toHaveLength(projects.length);
       for (const p of results!.projects) {
         expect(p.explanation.projectId).toBe(p.ballotId);
