@@ -70,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     voter: { canVote: voter.envelopes.length > 0, voted: voter.voted, signedIn: !!actor },
     next: !b.imported && can(actor, "budget.manage", { councilId: null }) ? nextPhase(b.phase) : null,
     canReview: b.phase === "review" && can(actor, "budget.review", { councilId: null }),
+    canPaper: b.phase === "vote" && can(actor, "vote.count", { councilId: null }),
   };
 }
 
@@ -85,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BudgetRoute() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { budget, phases, envelopes, ideas, money, voter, next, canReview } = useLoaderData<typeof loader>();
+  const { budget, phases, envelopes, ideas, money, voter, next, canReview, canPaper } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(PhaseSchema, { id: "phase", lastResult, defaultValue: { to: next ?? "" } });
   const dates = Object.fromEntries(phases.map((p) => [p.phase, formatDateShort(p.startedAt, locale)]));
@@ -133,6 +134,9 @@ export default function BudgetRoute() {
             ) : (
               <p>{t(`budgets.action.${budget.phase}`)}</p>
             )}
+            {canPaper ? (
+              <p><Link to={`/budgets/${budget.id}/paper`} className="btn"><Icon name="edit" size={18} /> {t("budgets.paper.link")}</Link></p>
+            ) : null}
             {canReview ? (
               <p><Link to={`/budgets/${budget.id}/review`} className="btn"><Icon name="search" size={18} /> {t("budgets.action.reviewIdeas")}</Link></p>
             ) : null}

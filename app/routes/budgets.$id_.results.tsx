@@ -204,7 +204,7 @@ export default function BudgetResultsRoute() {
                         <th scope="col">{t("budgets.results.colVotes")}</th>
                         <th scope="col">{t("budgets.results.colCost")}</th>
                         <th scope="col">{t("budgets.results.colComputed")}</th>
-                        <th scope="col">{t("budgets.results.colDecided")}</th>
+                        {view.decision ? <th scope="col">{t("budgets.results.colDecided")}</th> : null}
                       </tr>
                     </thead>
                     <tbody>
@@ -214,7 +214,7 @@ export default function BudgetResultsRoute() {
                           <td>{p.approvals}</td>
                           <td>{p.costText}</td>
                           <td>{p.computedFunded ? t("budgets.results.fundedWord") : t("budgets.results.notFundedWord")}</td>
-                          <td>{p.funded ? t("budgets.results.fundedWord") : t("budgets.results.notFundedWord")}</td>
+                          {view.decision ? <td>{p.funded ? t("budgets.results.fundedWord") : t("budgets.results.notFundedWord")}</td> : null}
                         </tr>
                       ))}
                     </tbody>
