@@ -20,6 +20,7 @@ import * as pbRoute from "~/routes/budgets.$id_.envelopes.$envelopeId[.]pb";
 import * as resultsRoute from "~/routes/budgets.$id_.results";
 import * as reviewRoute from "~/routes/budgets.$id_.review";
 import * as voteRoute from "~/routes/budgets.$id_.vote";
+import { utcToLocal } from "~/lib/time";
 import { emptyTown, makeCouncil, makeUser } from "../support/fixtures";
 import { formRequest, getRequest, run, sessionCookieFor } from "../support/http";
 import { importPeople, people, verifiedResident, type CensusPerson } from "../support/voting";
@@ -159,5 +160,37 @@ describe("the imported results through the pages", () => {
     fs.rmSync(tmp);
     const fundedOnPage = env.projects.filter((p: { funded: boolean }) => p.funded).map((p: { ballotId: string }) => p.ballotId).sort();
     expect([...out.selected].sort()).toEqual(fundedOnPage);
+  });
+});
+
+describe("paper ballots of a budget", () => {
+  it("each sheet is typed twice by two people through the page, then counted with the results", async () => {
+    const { recordPaperParticipation } = await import("~/domain/ballot-box/cast.server");
+    const { entryId } = await import("../support/voting");
+    const { budgetResults } = await import("~/domain/budgets/budgets.server");
+    const { reviewIdea } = await import("~/domain/budgets/review.server");
+    const paperRoute = await import("~/routes/budgets.$id_.paper");
+    const start = Date.now() - 10 * 3600_000;
+    const at = (h: number) => new Date(start + h * 3600_000);
+    const b = createBudget(official, { title: "Budget papier", description: "Un budget pour vérifier la saisie des bulletins papier, feuille par feuille.", ballotType: "approval", allocationRule: "mes-add1u", tieBreak: "cheaper", minApprovals: 1, minSpendPercent: 0, kMin: 1, maxChoices: 5, townAmount: 30_000, envelopes: [], explanation: EXPLAIN }, { now: at(0) });
+    changePhase(official, b.id, { to: "collection", explanation: EXPLAIN }, { now: at(0.1) });
+    const author = await makeUser();
+    const ids = ["Un abri à vélos", "Un potager d'école"].map((title) => submitBudgetIdea(author, b.id, { title, body: `${title} : une idée pour tout le monde, détaillée.`, theme: "public_space", councilId: null, place: "" }, { now: at(0.2) }).id);
+    changePhase(official, b.id, { to: "review", explanation: EXPLAIN }, { now: at(0.3) });
+    const [town] = envelopesOf(b.id);
+    ids.forEach((ideaId, i) => reviewIdea(official, b.id, { ideaId, verdict: "feasible", cost: 10_000 + i * 5_000, envelopeId: town!.id, feasibilityExplanation: "Les services ont vérifié l'emplacement et les réseaux : le projet est faisable.", costExplanation: "Devis du fournisseur.", conflict: "none", conflictText: "" }, { now: at(0.4) }));
+    changePhase(official, b.id, { to: "vote", explanation: EXPLAIN, closesAt: utcToLocal(at(2).toISOString()) }, { now: at(1) });
+    const desk = await makeUser({ roles: [{ role: "facilitator", councilId: null }] });
+    const desk2 = await makeUser({ roles: [{ role: "facilitator", councilId: null }] });
+    recordPaperParticipation(desk, { boxId: envelopesOf(b.id)[0]!.boxId!, censusEntryId: entryId(residentsA[1]!.reference) }, { now: at(1.5) });
+    const sheet = (who: Actor) => sessionCookieFor(who.userId).then((cookie) => run(paperRoute.action, formRequest(`/budgets/${b.id}/paper`, [["intent", "sheet"], ["target", String(town!.id)], ["sheet", "1"], ["choices", "1"], ["choices", "2"]], { cookie }), { id: String(b.id) }));
+    expect((await sheet(desk)).status).toBe(302);
+    // the same person cannot type the second entry
+    expect((await sheet(desk)).status).toBe(409);
+    expect((await sheet(desk2)).status).toBe(302);
+    changePhase(official, b.id, { to: "results", explanation: EXPLAIN });
+    const r = budgetResults(b.id)[0]!.results!;
+    expect(r.voters).toBe(1);
+    expect(r.projects.every((p) => p.approvals === 1)).toBe(true);
   });
 });
