@@ -13,8 +13,11 @@ import express from "express";
 process.env.NODE_ENV ??= "production";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const built = await import(path.join(root, "build/index.js"));
-const { startup, guardRequest, guardRouteModules } = built.entry.module;
+const { startup, guardRequest, guardRouteModules, startWorker } = built.entry.module;
 await startup();
+// The outbox worker (emails, SMS, digests) runs beside the web server, outside requests;
+// OUTBOX_WORKER=off when `npm run worker` runs it as a process of its own.
+const worker = process.env.OUTBOX_WORKER === "off" ? null : startWorker({ log: (s) => console.log(s) });
 // Every loader and action: a refusal thrown by the domain becomes its 4xx, never a 500.
 const build = guardRouteModules(built);
 
@@ -49,5 +52,8 @@ server.on("error", (err) => {
   process.exit(1);
 });
 for (const sig of ["SIGINT", "SIGTERM"]) {
-  process.on(sig, () => server.close(() => process.exit(0)));
+  process.on(sig, async () => {
+    await worker?.stop();
+    server.close(() => process.exit(0));
+  });
 }

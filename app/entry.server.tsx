@@ -20,6 +20,7 @@ import { getLocale, resources } from "./i18next.server";
 
 export { startup } from "#db/seed/startup.server";
 export { guardRequest, guardRouteModules } from "./utils/request-guard.server";
+export { startWorker } from "./domain/notifications/worker.server";
 
 const ABORT_DELAY = 5_000;
 

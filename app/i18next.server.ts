@@ -3,6 +3,7 @@
  * switch) first, then the browser's Accept-Language, then French.
  */
 import { createCookie } from "@remix-run/node";
+import { createInstance, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import en from "~/locales/en.json";
 import fr from "~/locales/fr.json";
@@ -42,3 +43,19 @@ export async function tFor(locale: Locale) {
 }
 
 export default i18next;
+
+const syncT = new Map<Locale, TFunction>();
+/**
+ * A translation function usable synchronously outside requests (the outbox worker words
+ * emails, SMS and letters in each recipient's language inside a transaction).
+ */
+export function tSync(locale: Locale): TFunction {
+  let t = syncT.get(locale);
+  if (!t) {
+    const instance = createInstance();
+    void instance.init({ ...i18nConfig, lng: locale, ns: ["common"], resources, initImmediate: false });
+    t = instance.getFixedT(locale, "common");
+    syncT.set(locale, t);
+  }
+  return t;
+}

@@ -26,8 +26,8 @@ import { getTown } from "~/domain/town/town.server";
 import { getLocale } from "~/i18next.server";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/styles/app.css?v=1" },
-  { rel: "stylesheet", href: "/styles/print.css?v=1", media: "print" },
+  { rel: "stylesheet", href: "/styles/app.css?v=2" },
+  { rel: "stylesheet", href: "/styles/print.css?v=2", media: "print" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -44,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     actor: actor ? { displayName: actor.displayName } : null,
     canAdmin: can(actor, "admin.view"),
     canModerate: canSomewhere(actor, "moderation.act"),
+    canDashboard: canSomewhere(actor, "dashboard.view"),
     unread: actor ? unreadCount(actor.userId) : 0,
   };
   // A fresh one-time token for the creating forms on the page (see OnceField).

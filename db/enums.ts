@@ -52,9 +52,6 @@ export const DECISION_OUTCOMES = [
 ] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-/** What a notification event is about (app/domain/notifications). */
-export const NOTIFICATION_KINDS = ["answer", "comment", "reply", "moderation", "merge", "threshold", "agenda", "agendaChanged", "minutes", "minutesChanged", "cancelled", "projectUpdate"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A role change in the audit (role_changes.change). */
 export const ROLE_CHANGES = ["grant", "revoke"] as const;
@@ -97,3 +94,40 @@ export type FeasibilityVerdict = (typeof FEASIBILITY_VERDICTS)[number];
 /** Where a funded project stands. */
 export const PROJECT_STATUSES = ["planned", "in_progress", "done", "abandoned"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Notification kinds (templates: app/domain/notifications/kinds.ts). */
+export const NOTIFICATION_KINDS = [
+  "answer",
+  "comment",
+  "reply",
+  "moderation",
+  "merge",
+  "threshold",
+  "agenda",
+  "agendaChanged",
+  "minutes",
+  "minutesChanged",
+  "cancelled",
+  "voteOpened",
+  "voteResults",
+  "budgetPhase",
+  "projectUpdate",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a person can follow. */
+export const FOLLOW_KINDS = ["council", "idea", "vote", "budget", "project"] as const;
+
+/** How a person wants to hear from the town ("none": only the in-app list). */
+export const DELIVERY_CHANNELS = ["email", "sms", "post", "none"] as const;
+export const SEND_CHANNELS = ["email", "sms", "post"] as const;
+
+/** Families of notification kinds a person may choose to receive. */
+export const TOPICS = ["ideas", "meetings", "votes", "budgets"] as const;
+
+/** An outbox message's life: claimed before sending, recorded after (docs/decisions/011-notifications-and-outbox.md). */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
+export const OUTBOX_PURPOSES = ["notification", "digest", "account"] as const;
+
+/** Single-use account tokens (stored hashed). */
+export const TOKEN_PURPOSES = ["verifyEmail", "resetPassword", "changeEmail"] as const;

@@ -12,15 +12,22 @@ import {
   FEASIBILITY_VERDICTS,
   PROJECT_STATUSES,
   CHANNELS,
+  DELIVERY_CHANNELS,
   DOCUMENT_TYPES,
+  FOLLOW_KINDS,
   IDEA_STATUSES,
   IDEA_THEMES,
   MEETING_STATUSES,
+  NOTIFICATION_KINDS,
+  OUTBOX_PURPOSES,
+  OUTBOX_STATUSES,
   REPORT_STATUSES,
   ROLE_CHANGES,
   ROLES,
+  SEND_CHANNELS,
   STANCES,
   SUBJECT_KINDS,
+  TOKEN_PURPOSES,
   VERIFICATION_METHODS,
   VOTE_FORMS,
   type Role,
@@ -56,6 +63,12 @@ export const users = sqliteTable("users", {
   emailVerifiedAt: text("email_verified_at"),
   locale: text("locale"),
   createdAt: text("created_at").notNull().default(now),
+  /**
+   * Set when the person deleted their account: the row stays as an anonymous tombstone
+   * (public contributions point at it and show "former participant"), with every personal
+   * field erased (app/domain/accounts/delete.server.ts).
+   */
+  deletedAt: text("deleted_at"),
 });
 
 export const sessions = sqliteTable(
@@ -66,8 +79,35 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
+    /** For "where you are logged in": when, from which browser and address it started. */
+    createdAt: text("created_at").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+    address: text("address").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Single-use account tokens (email verification, password reset, change of email). Only
+ * the SHA-256 of the token is stored; the token itself exists only in the email. A token
+ * expires after a short time, and is spent by the first use (`used_at`).
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** change of email: the new address, set once the link is followed. */
+    newEmail: text("new_email"),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
 export { ROLES, type Role };
@@ -293,7 +333,49 @@ export const ideas = sqliteTable(
     index("ideas_author_idx").on(t.authorId),
     index("ideas_merged_into_idx").on(t.mergedIntoId),
     index("ideas_budget_idx").on(t.budgetId),
+    // statistics (app/domain/stats): every figure is read from this index alone
+    index("ideas_stats_idx").on(t.councilId, t.submittedAt, t.answeredAt, t.answeredInTime, t.authorId, t.onBehalfName),
   ],
+);
+
+/**
+ * Statistics of ideas, kept by triggers on `ideas` (migration 0012_idea_stats) in the same
+ * transaction as every submission and first answer — live, never by a batch — so that the
+ * public statistics read a few hundred rows instead of every idea. `council_key` is the
+ * council id, 0 for town-level ideas. Received ideas count in their submission month,
+ * answers in their answer month.
+ */
+export const ideaMonthlyStats = sqliteTable(
+  "idea_monthly_stats",
+  {
+    councilKey: integer("council_key").notNull(),
+    month: text("month").notNull(),
+    received: integer("received").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+    inTime: integer("in_time").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.councilKey, t.month] })],
+);
+
+/** How many ideas were answered after how many whole days, per council (for the median). */
+export const ideaAnswerDays = sqliteTable(
+  "idea_answer_days",
+  {
+    councilKey: integer("council_key").notNull(),
+    days: integer("days").notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.councilKey, t.days] })],
+);
+
+/** The distinct people who submitted ideas in each council (an account, or a name recorded in médiation). */
+export const ideaAuthors = sqliteTable(
+  "idea_authors",
+  {
+    councilKey: integer("council_key").notNull(),
+    person: text("person").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.councilKey, t.person] }), index("idea_authors_person_idx").on(t.person)],
 );
 
 /** Every earlier state of an edited idea (the public sees that it was edited, and how). */
@@ -352,12 +434,16 @@ export const comments = sqliteTable(
   (t) => [index("comments_idea_idx").on(t.ideaId, t.id), index("comments_parent_idx").on(t.parentId), index("comments_author_idx").on(t.authorId)],
 );
 
-/** Who follows what (ideas now; councils later): notification events go to followers. */
+/**
+ * Who follows what: councils, ideas, and (as data until those capabilities land) votes,
+ * budgets and projects. Notification events go to the followers of their subject
+ * (app/domain/notifications/notify.server.ts). `subject_id` is the subject's integer id.
+ */
 export const follows = sqliteTable(
   "follows",
   {
     userId: text("user_id").notNull().references(() => users.id),
-    subjectKind: text("subject_kind", { enum: ["idea", "council", "project"] }).notNull(),
+    subjectKind: text("subject_kind", { enum: FOLLOW_KINDS }).notNull(),
     subjectId: integer("subject_id").notNull(),
     createdAt: text("created_at").notNull(),
   },
@@ -383,25 +469,126 @@ export const reports = sqliteTable(
 );
 
 /**
- * Notification events (delivery by email / SMS / post comes later; the events exist now).
- * kind: answer, comment, moderation, merge, threshold…
+ * In-app notifications: one row per recipient and event, written only by `notify()`
+ * (app/domain/notifications/notify.server.ts), in the transaction of the change it reports.
+ * `title` and `link` are taken when the event happens (the page it points to, on this site);
+ * the wording comes from the kind's template (app/domain/notifications/kinds.ts).
  */
 export const notifications = sqliteTable(
   "notifications",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     userId: text("user_id").notNull().references(() => users.id),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    title: text("title").notNull().default(""),
+    link: text("link").notNull().default("/"),
+    /** The council the event belongs to (NULL = the town); letters are scoped by it. */
+    councilId: integer("council_id"),
     ideaId: integer("idea_id"),
     decisionSeq: integer("decision_seq"),
     commentId: integer("comment_id"),
     meetingId: integer("meeting_id"),
-    /** A budget project (kind projectUpdate). */
-    projectId: integer("project_id"),
     createdAt: text("created_at").notNull(),
     readAt: text("read_at"),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.id)],
+);
+
+/**
+ * How each person wants to hear from the town. No row = the defaults (email, immediate,
+ * every topic). `unsubscribe_key` authenticates the one-click unsubscribe link of emails
+ * (RFC 8058): it can only turn deliveries off, so it is stored as is.
+ */
+export const notificationPreferences = sqliteTable("notification_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull().default("email"),
+  /** true: one daily message (digest) instead of one per event. */
+  digest: integer("digest", { mode: "boolean" }).notNull().default(false),
+  /** JSON array of topics (ideas, meetings, votes, budgets). */
+  topics: text("topics").notNull().default('["ideas","meetings","votes","budgets"]'),
+  phone: text("phone").notNull().default(""),
+  postalAddress: text("postal_address").notNull().default(""),
+  unsubscribeKey: text("unsubscribe_key").notNull().unique(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * The outbox: what must leave the site (an email, an SMS, a letter to print). Written in
+ * the transaction of the change it reports; sent by the worker outside requests
+ * (docs/decisions/011-notifications-and-outbox.md). A message is claimed (`sending`, with a lease) before it
+ * is sent and recorded after; `message_id` is fixed at creation, so a retry after a crash
+ * carries the same Message-ID. Letters stay `pending` until a facilitator marks them sent.
+ */
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: SEND_CHANNELS }).notNull(),
+    purpose: text("purpose", { enum: OUTBOX_PURPOSES }).notNull(),
+    /** account messages: JSON { template, to? }; notification messages: "{}" (content is their deliveries). */
+    payload: text("payload").notNull().default("{}"),
+    /** The council all its deliveries belong to, or NULL (town-wide, or several). */
+    councilId: integer("council_id"),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    leaseUntil: text("lease_until"),
+    messageId: text("message_id").notNull().unique(),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+    /** Letters: the facilitator who marked it sent. */
+    sentById: text("sent_by_id").references(() => users.id, { onDelete: "set null" }),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_channel_idx").on(t.channel, t.status, t.id),
+    index("outbox_user_idx").on(t.userId, t.id),
+  ],
+);
+
+/**
+ * One delivery per notification and channel. An immediate delivery gets its outbox message
+ * at once; a digest delivery waits (`due_at`: the next morning) until the worker groups the
+ * person's due deliveries into one message.
+ */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    notificationId: integer("notification_id")
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: SEND_CHANNELS }).notNull(),
+    digest: integer("digest", { mode: "boolean" }).notNull().default(false),
+    dueAt: text("due_at").notNull(),
+    outboxId: integer("outbox_id").references(() => outboxMessages.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("deliveries_waiting_idx").on(t.outboxId, t.dueAt), index("deliveries_user_idx").on(t.userId, t.id)],
+);
+
+/** Every attempt to send an outbox message, successful or not. */
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => outboxMessages.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    error: text("error"),
+  },
+  (t) => [index("delivery_attempts_outbox_idx").on(t.outboxId, t.id)],
 );
 
 // ---------------------------------------------------------------- meetings
@@ -432,7 +619,12 @@ export const meetings = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("meetings_council_starts_idx").on(t.councilId, t.startsAt), index("meetings_starts_idx").on(t.startsAt)],
+  (t) => [
+    index("meetings_council_starts_idx").on(t.councilId, t.startsAt),
+    index("meetings_starts_idx").on(t.startsAt),
+    // statistics and the dashboard: held meetings and their minutes deadline
+    index("meetings_stats_idx").on(t.status, t.councilId, t.startsAt, t.minutesDueAt),
+  ],
 );
 
 /** Ideas linked from a meeting's agenda. */
@@ -474,7 +666,7 @@ export const minutesVersions = sqliteTable(
     publishedById: text("published_by_id").references(() => users.id),
     publishedByName: text("published_by_name").notNull(),
   },
-  (t) => [uniqueIndex("minutes_versions_unique").on(t.meetingId, t.version)],
+  (t) => [uniqueIndex("minutes_versions_unique").on(t.meetingId, t.version), index("minutes_versions_published_idx").on(t.meetingId, t.publishedAt)],
 );
 
 // ---------------------------------------------------------------- one-time form tokens

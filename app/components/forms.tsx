@@ -15,7 +15,7 @@
 import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import type { z, ZodTypeAny } from "zod";
 import { FormErrors } from "./ui/field";
 
@@ -31,6 +31,7 @@ export function useSchemaForm<S extends ZodTypeAny>(
   schema: S,
   opts: { id: string; lastResult?: SubmissionResult<string[]> | null; defaultValue?: Record<string, unknown> },
 ) {
+  useClearHiddenFields(opts.id, opts.lastResult);
   return useForm<Fields<S>, unknown, string[]>({
     id: opts.id,
     lastResult: opts.lastResult ?? undefined,
@@ -39,6 +40,25 @@ export function useSchemaForm<S extends ZodTypeAny>(
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+}
+
+/**
+ * A reply that hides fields (passwords, a census reference: `hideFields`) leaves them out of
+ * the typed values it sends back. Without JavaScript the page is rendered again and they are
+ * empty; with JavaScript the inputs keep what was typed, so they are emptied here. Fields the
+ * reply did not send back were hidden or empty: emptying them is what the server asked.
+ */
+function useClearHiddenFields(formId: string, lastResult: SubmissionResult<string[]> | null | undefined) {
+  useEffect(() => {
+    if (!lastResult || lastResult.status === "success") return;
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    const kept = lastResult.initialValue ?? {};
+    for (const el of Array.from(form.elements)) {
+      const typed = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ["text", "password", "email", "search", "tel"].includes(el.type));
+      if (typed && el.name && !(el.name in kept)) (el as HTMLInputElement).value = "";
+    }
+  }, [formId, lastResult]);
 }
 
 /** One of several forms on a page; `id` is "<intent>:<target>". */

@@ -9,6 +9,7 @@ export interface ShellData {
   actor: { displayName: string } | null;
   canAdmin: boolean;
   canModerate: boolean;
+  canDashboard?: boolean;
   unread: number;
 }
 
@@ -75,6 +76,11 @@ export function Header({ shell }: { shell: ShellData }) {
                     {shell.unread ? <span className="count-pill">{t("nav.unread", { count: shell.unread })}</span> : null}
                   </Link>
                 </li>
+                {shell.canDashboard ? (
+                  <li>
+                    <Link to="/dashboard">{t("nav.dashboard")}</Link>
+                  </li>
+                ) : null}
                 {shell.canModerate ? (
                   <li>
                     <Link to="/moderation">{t("nav.moderation")}</Link>
@@ -134,8 +140,10 @@ export function Footer({ shell }: { shell: Pick<ShellData, "townName"> }) {
           <ul>
             <li><Link to="/rules">{t("footer.rules")}</Link></li>
             <li><Link to="/open-data">{t("footer.openData")}</Link></li>
+            <li><Link to="/statistics">{t("footer.statistics")}</Link></li>
             <li><Link to="/accessibility">{t("footer.accessibility")}</Link></li>
             <li><Link to="/legal">{t("footer.legal")}</Link></li>
+            <li><Link to="/privacy">{t("footer.privacy")}</Link></li>
           </ul>
         </nav>
       </div>

@@ -1,5 +1,6 @@
 /** The rulebook's enforced numbers, as a readable table. */
 import { useTranslation } from "react-i18next";
+import { TableWrap } from "./ui/table-wrap";
 
 export function paramValue(t: (k: string, o?: Record<string, unknown>) => string, key: string, value: unknown): string {
   if (typeof value === "boolean") return t(`rules.params.${key}.${value ? "yes" : "no"}`);
@@ -10,7 +11,7 @@ export function paramValue(t: (k: string, o?: Record<string, unknown>) => string
 export function ParamsTable({ params, caption }: { params: Record<string, unknown>; caption: string }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -31,6 +32,6 @@ export function ParamsTable({ params, caption }: { params: Record<string, unknow
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,6 +1,6 @@
 /** Home: what this platform is for, the town's councils, and where to start. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CouncilCard } from "~/components/council-card";
 import { Icon } from "~/components/ui/icon";
@@ -35,9 +35,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function HomeRoute() {
   const { t } = useTranslation();
   const { townName, councils, decisions, ideas, votes } = useLoaderData<typeof loader>();
+  const deleted = useSearchParams()[0].get("deleted");
   const steps = ["propose", "discuss", "arbitrate", "explain"] as const;
   return (
     <>
+      {deleted ? (
+        <div className="wrap">
+          <div className="notice notice-success" role="status">
+            <Icon name="check" /> <p>{t("home.accountDeleted")}</p>
+          </div>
+        </div>
+      ) : null}
       <section className="hero">
         <div className="wrap">
           <p className="eyebrow">{t("home.eyebrow", { town: townName })}</p>
@@ -115,6 +123,13 @@ export default function HomeRoute() {
           </ul>
         </section>
       ) : null}
+      <section className="wrap section" aria-labelledby="stats-title">
+        <div className="section-head">
+          <h2 id="stats-title">{t("home.statsTitle")}</h2>
+          <Link to="/statistics">{t("home.allStats")}</Link>
+        </div>
+        <p>{t("home.statsLead")}</p>
+      </section>
       <section className="wrap section" aria-labelledby="councils-title">
         <div className="section-head">
           <h2 id="councils-title">{t("home.councilsTitle")}</h2>

@@ -5,7 +5,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { useLocale } from "~/components/hooks";
+import { renderNotification } from "~/domain/notifications/kinds";
 import { listNotifications, markAllRead } from "~/domain/notifications/notifications.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime } from "~/lib/format";
@@ -34,6 +36,7 @@ export default function NotificationsRoute() {
   return (
     <div className="wrap page narrow">
       <h1>{t("notifications.title")}</h1>
+      <AccountNav />
       <p className="lead">{t("notifications.intro")}</p>
       {list.some((n) => !n.readAt) ? (
         <Form method="post" className="inline-form">
@@ -48,22 +51,12 @@ export default function NotificationsRoute() {
             <li key={n.id} className={`card notification${n.readAt ? "" : " unread"}`}>
               {!n.readAt ? <span className="badge badge-info">{t("notifications.new")}</span> : null}
               <p>
-                {t(`notifications.kinds.${n.kind}`, { title: n.idea ? (n.idea.title ?? t("moderation.hiddenIdeaShort", { id: n.idea.id })) : n.meetingTitle ?? n.projectTitle ?? "" })}{" "}
-                <Link
-                  to={
-                    n.projectId
-                      ? `/budgets/${n.projectBudgetId}/projects/${n.projectId}#updates`
-                      : n.meetingId
-                      ? `/meetings/${n.meetingId}${n.kind.startsWith("minutes") ? "#minutes" : ""}`
-                      : n.commentId
-                        ? `/ideas/${n.ideaId}#comment-${n.commentId}`
-                        : n.decisionSeq
-                          ? `/ideas/${n.ideaId}#answers`
-                          : `/ideas/${n.ideaId}`
-                  }
-                >
-                  {t("notifications.see")}
-                </Link>
+                {n.hiddenIdea ? (
+                  <>{renderNotification(n.kind, t("moderation.hiddenIdeaShort", { id: n.hiddenIdea.id }), locale).subject} </>
+                ) : (
+                  <>{renderNotification(n.kind, n.title, locale).subject} </>
+                )}
+                <Link to={n.link}>{t("notifications.see")}</Link>
               </p>
               <p className="small muted">{formatDateTime(n.createdAt, locale)}</p>
             </li>

@@ -24,6 +24,16 @@ export default function AdminRoute() {
         <li>
           <article className="card">
             <h2 className="h3">
+              <Link to="/admin/mail" className="card-link">
+                <Icon name="message" /> {t("adminMail.title")}
+              </Link>
+            </h2>
+            <p>{t("adminMail.summary")}</p>
+          </article>
+        </li>
+        <li>
+          <article className="card">
+            <h2 className="h3">
               <Link to="/admin/roles" className="card-link">
                 <Icon name="shield" /> {t("admin.roles.title")}
               </Link>

@@ -18,6 +18,7 @@ import { idField } from "~/lib/fields";
 import { handleIntent, readIntent } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta = titleMeta;
 
@@ -64,7 +65,7 @@ export default function AdminRolesRoute() {
         <section aria-labelledby="current-title">
           <h2 id="current-title">{t("admin.roles.current")}</h2>
           <IntentErrors result={result} intents={["revoke"]} />
-          <div className="table-wrap">
+          <TableWrap labelledBy="current-title">
             <table>
               <thead>
                 <tr>
@@ -102,7 +103,7 @@ export default function AdminRolesRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
         <section aria-labelledby="grant-title">
           <h2 id="grant-title">{t("admin.roles.grant")}</h2>
@@ -150,7 +151,7 @@ export default function AdminRolesRoute() {
       </div>
       <section aria-labelledby="log-title" className="section">
         <h2 id="log-title">{t("admin.roles.log")}</h2>
-        <div className="table-wrap">
+        <TableWrap labelledBy="log-title">
           <table>
             <thead>
               <tr>
@@ -173,7 +174,7 @@ export default function AdminRolesRoute() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </div>
   );

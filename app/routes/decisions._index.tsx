@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DecisionItem } from "~/components/decision-item";
 import { FilterSelect } from "~/components/filter-select";
+import { FiltersFold } from "~/components/filters-fold";
 import { Pagination } from "~/components/pagination";
 import { Icon } from "~/components/ui/icon";
 import { SUBJECT_KINDS } from "#db/enums";
@@ -41,7 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DecisionsRoute() {
   const { t } = useTranslation();
   const { rows, total, page, pages, filters, councils, authors, head, canPublish } = useLoaderData<typeof loader>();
-  const filtered = Boolean(filters.council || filters.kind || filters.author || filters.from || filters.to);
+  const active = [filters.council, filters.kind, filters.author, filters.from, filters.to].filter(Boolean).length;
+  const filtered = active > 0;
   return (
     <div className="wrap page">
       <div className="page-head">
@@ -56,8 +58,34 @@ export default function DecisionsRoute() {
         ) : null}
       </div>
       <p className="lead">{t("decisions.intro")}</p>
-      <div className="two-col">
-        <div>
+      <div className="list-layout">
+        <FiltersFold active={active}>
+          <Form method="get" className="filters">
+            <FilterSelect
+              id="f-council"
+              name="council"
+              label={t("filters.council")}
+              value={filters.council}
+              options={[{ value: "town", label: t("scope.town") }, ...councils.map((c) => ({ value: c.slug, label: c.name }))]}
+            />
+            <FilterSelect id="f-kind" name="kind" label={t("filters.kind")} value={filters.kind} options={SUBJECT_KINDS.map((k) => ({ value: k, label: t(`decisions.kinds.${k}`) }))} />
+            <FilterSelect id="f-author" name="author" label={t("filters.author")} value={filters.author} options={authors.map((a) => ({ value: a, label: a }))} />
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor="f-from">{t("filters.from")}</label>
+                <input id="f-from" type="date" name="from" defaultValue={filters.from ?? ""} />
+              </div>
+              <div className="field">
+                <label htmlFor="f-to">{t("filters.to")}</label>
+                <input id="f-to" type="date" name="to" defaultValue={filters.to ?? ""} />
+              </div>
+            </div>
+            <button type="submit" className="btn">
+              {t("filters.apply")}
+            </button>
+          </Form>
+        </FiltersFold>
+        <div className="list-main">
           <p role="status" className="result-count">
             {t("decisions.count", { count: total })}
             {filtered ? (
@@ -81,35 +109,6 @@ export default function DecisionsRoute() {
           <Pagination page={page} pages={pages} />
         </div>
         <aside className="side">
-          <section className="card" aria-labelledby="filters-title">
-            <h2 id="filters-title" className="h3">
-              <Icon name="search" /> {t("filters.title")}
-            </h2>
-            <Form method="get" className="filters">
-              <FilterSelect
-                id="f-council"
-                name="council"
-                label={t("filters.council")}
-                value={filters.council}
-                options={[{ value: "town", label: t("scope.town") }, ...councils.map((c) => ({ value: c.slug, label: c.name }))]}
-              />
-              <FilterSelect id="f-kind" name="kind" label={t("filters.kind")} value={filters.kind} options={SUBJECT_KINDS.map((k) => ({ value: k, label: t(`decisions.kinds.${k}`) }))} />
-              <FilterSelect id="f-author" name="author" label={t("filters.author")} value={filters.author} options={authors.map((a) => ({ value: a, label: a }))} />
-              <div className="field-row">
-                <div className="field">
-                  <label htmlFor="f-from">{t("filters.from")}</label>
-                  <input id="f-from" type="date" name="from" defaultValue={filters.from ?? ""} />
-                </div>
-                <div className="field">
-                  <label htmlFor="f-to">{t("filters.to")}</label>
-                  <input id="f-to" type="date" name="to" defaultValue={filters.to ?? ""} />
-                </div>
-              </div>
-              <button type="submit" className="btn">
-                {t("filters.apply")}
-              </button>
-            </Form>
-          </section>
           <section className="card" aria-labelledby="chain-title">
             <h2 id="chain-title" className="h3">
               <Icon name="hash" /> {t("decisions.chainTitle")}

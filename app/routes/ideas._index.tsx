@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaCard } from "~/components/idea/idea-card";
 import { FilterSelect } from "~/components/filter-select";
+import { FiltersFold } from "~/components/filters-fold";
 import { Pagination } from "~/components/pagination";
 import { Icon } from "~/components/ui/icon";
 import { IDEA_STATUSES, IDEA_THEMES } from "#db/enums";
@@ -41,7 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function IdeasRoute() {
   const { t } = useTranslation();
   const { rows, total, page, pages, filters, councils, councilName } = useLoaderData<typeof loader>();
-  const filtered = Boolean(filters.council || filters.status || filters.theme || filters.overdue);
+  const active = [filters.council, filters.status, filters.theme, filters.overdue].filter(Boolean).length;
+  const filtered = active > 0;
   return (
     <div className="wrap page">
       <div className="page-head">
@@ -54,8 +56,21 @@ export default function IdeasRoute() {
         </Link>
       </div>
       <p className="lead">{t("ideas.intro")}</p>
-      <div className="two-col">
-        <div>
+      <div className="list-layout">
+        <FiltersFold active={active}>
+          <Form method="get" className="filters">
+            <FilterSelect id="f-sort" name="sort" label={t("ideas.sort")} value={filters.sort} all={false} options={(["newest", "supported", "discussed"] as const).map((s) => ({ value: s, label: t(`ideas.sorts.${s}`) }))} />
+            <FilterSelect id="f-council" name="council" label={t("filters.council")} value={filters.council} options={councils.map((c) => ({ value: c.slug, label: c.name }))} />
+            <FilterSelect id="f-status" name="status" label={t("ideas.status")} value={filters.status} options={IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.statuses.${s}`) }))} />
+            <FilterSelect id="f-theme" name="theme" label={t("ideas.theme")} value={filters.theme} options={IDEA_THEMES.map((s) => ({ value: s, label: t(`ideas.themes.${s}`) }))} />
+            <div className="field checkbox">
+              <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} />
+              <label htmlFor="f-overdue">{t("ideas.onlyOverdue")}</label>
+            </div>
+            <button type="submit" className="btn">{t("filters.apply")}</button>
+          </Form>
+        </FiltersFold>
+        <div className="list-main">
           <p role="status" className="result-count">
             {t("ideas.count", { count: total })}
             {filtered ? (
@@ -79,22 +94,6 @@ export default function IdeasRoute() {
           <Pagination page={page} pages={pages} />
         </div>
         <aside className="side">
-          <section className="card" aria-labelledby="filters-title">
-            <h2 id="filters-title" className="h3">
-              <Icon name="search" /> {t("filters.title")}
-            </h2>
-            <Form method="get" className="filters">
-              <FilterSelect id="f-sort" name="sort" label={t("ideas.sort")} value={filters.sort} all={false} options={(["newest", "supported", "discussed"] as const).map((s) => ({ value: s, label: t(`ideas.sorts.${s}`) }))} />
-              <FilterSelect id="f-council" name="council" label={t("filters.council")} value={filters.council} options={councils.map((c) => ({ value: c.slug, label: c.name }))} />
-              <FilterSelect id="f-status" name="status" label={t("ideas.status")} value={filters.status} options={IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas.statuses.${s}`) }))} />
-              <FilterSelect id="f-theme" name="theme" label={t("ideas.theme")} value={filters.theme} options={IDEA_THEMES.map((s) => ({ value: s, label: t(`ideas.themes.${s}`) }))} />
-              <div className="field checkbox">
-                <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} />
-                <label htmlFor="f-overdue">{t("ideas.onlyOverdue")}</label>
-              </div>
-              <button type="submit" className="btn">{t("filters.apply")}</button>
-            </Form>
-          </section>
           <section className="card">
             <h2 className="h3"><Icon name="search" /> {t("search.title")}</h2>
             <Form method="get" action="/search" role="search" className="filters">

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   try {
     const userId = await logIn(submission.value, clientAddress(context));
-    const cookie = await startSession(userId);
+    const cookie = await startSession(userId, { userAgent: request.headers.get("User-Agent") ?? "", address: clientAddress(context) });
     return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
   } catch (e) {
     return replyWithError(submission, e, ["password"]);
@@ -68,6 +68,9 @@ export default function LoginRoute() {
           {t("login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+      </p>
       <p>
         {t("login.noAccount")} <Link to={`/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>{t("signup.title")}</Link>
       </p>

@@ -9,6 +9,7 @@ import { getTown } from "~/domain/town/town.server";
 import { getFixedT, getLocale } from "~/i18next.server";
 import { formatNumber } from "~/lib/format";
 import { titleMeta } from "~/utils/meta";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta = titleMeta;
 
@@ -48,7 +49,7 @@ export default function OpenDataRoute() {
       <p>
         {t("openData.licence")} <a href={licence.url}>{licence.name}</a>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t("openData.title")}>
         <table>
           <caption className="visually-hidden">{t("openData.title")}</caption>
           <thead>
@@ -76,7 +77,7 @@ export default function OpenDataRoute() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { diffVersions, getVersion, listVersions } from "~/domain/rules/rules.ser
 import { getFixedT } from "~/i18next.server";
 import { notFound, optionalIdParam } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { TableWrap } from "~/components/ui/table-wrap";
 
 export const meta = titleMeta;
 
@@ -77,7 +78,7 @@ export default function RulesDiffRoute() {
         {changed.length === 0 ? (
           <p>{t("rules.diffNoNumbers")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap labelledBy="numbers-title">
             <table>
               <thead>
                 <tr>
@@ -96,7 +97,7 @@ export default function RulesDiffRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
       <section aria-labelledby="text-title">

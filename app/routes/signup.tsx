@@ -1,17 +1,20 @@
-/** Sign up: display name, email, password. Works without JavaScript. */
+/**
+ * Sign up: display name, email, password (checked for strength). Works without JavaScript.
+ * The answer never says whether the address already has an account: both lead to "check
+ * your email", and the verification link starts the session.
+ */
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useSchemaForm } from "~/components/forms";
 import { Field, FormErrors } from "~/components/ui/field";
 import { NAME_MAX, PASSWORD_MIN, SignUpSchema } from "~/domain/accounts/schemas";
-import { getActor, startSession } from "~/domain/accounts/session.server";
+import { getActor } from "~/domain/accounts/session.server";
 import { signUp } from "~/domain/accounts/users.server";
-import { getFixedT } from "~/i18next.server";
-import { safeRedirect } from "~/utils/http.server";
-import { replyWithError } from "~/utils/forms.server";
+import { getFixedT, getLocale } from "~/i18next.server";
+import { clientAddress, safeRedirect } from "~/utils/http.server";
+import { handleFormAsync } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -24,21 +27,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("signup.title"), redirectTo };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: SignUpSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
-  try {
-    const { userId } = await signUp(submission.value);
-    const cookie = await startSession(userId);
-    return redirect(safeRedirect(formData.get("redirectTo"), "/account?welcome=1"), {
-      headers: { "Set-Cookie": cookie },
-    });
-  } catch (e) {
-    return replyWithError(submission, e, ["password"]);
-  }
+  const locale = await getLocale(request);
+  return handleFormAsync(
+    formData,
+    SignUpSchema,
+    async (v) => {
+      // The same answer whether or not the address already has an account.
+      await signUp(v, { address: clientAddress(context), locale });
+      return redirect("/check-email?reason=signup");
+    },
+    ["password"],
+  );
 }
 
 export default function SignupRoute() {

@@ -62,6 +62,39 @@ export function handleForm<S extends ZodTypeAny>(
   }
 }
 
+/** `handleForm` for domain calls that wait (password hashing, throttles). */
+export async function handleFormAsync<S extends ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+  run: (value: z.output<S>) => Promise<Response>,
+  hideFields?: string[],
+) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
+  try {
+    return await run(submission.value);
+  } catch (e) {
+    return replyWithError(submission, e, hideFields);
+  }
+}
+
+/** `handleIntent` for domain calls that wait. */
+export async function handleIntentAsync<S extends ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+  run: (value: z.output<S>) => Promise<Response>,
+  hideFields?: string[],
+) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return intentReply(formData, submission.reply({ hideFields }) as SubmissionResult<string[]>, 400);
+  try {
+    return await run(submission.value);
+  } catch (e) {
+    const { status, reply } = errorReply(submission, e, hideFields);
+    return intentReply(formData, reply as SubmissionResult<string[]>, status);
+  }
+}
+
 /** The intent and target record of a multi-form post ("" when absent). */
 export function readIntent(formData: FormData): { intent: string; target: string } {
   const intent = formData.get("intent");

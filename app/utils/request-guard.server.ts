@@ -62,10 +62,17 @@ export function sameOrigin(headers: Headers): boolean {
   return originOf(header(headers, "referer")) === own;
 }
 
+/**
+ * Paths that other sites may post to. `/unsubscribe`: the one-click unsubscribe of emails
+ * (RFC 8058) is posted by the recipient's mail provider, with no Origin of ours; the key in
+ * the URL is the proof, and all it can do is turn deliveries off.
+ */
+export const CROSS_SITE_POST_PATHS = new Set(["/unsubscribe"]);
+
 /** The refusal for this request, or null when it may go on to the app. */
-export function checkRequest(method: string, headers: Headers): Refusal | null {
+export function checkRequest(method: string, headers: Headers, path?: string): Refusal | null {
   if (!STATE_CHANGING.has(method.toUpperCase())) return null;
-  if (!sameOrigin(headers)) return { status: 403, kind: "origin" };
+  if (!(path !== undefined && CROSS_SITE_POST_PATHS.has(path)) && !sameOrigin(headers)) return { status: 403, kind: "origin" };
   const type = (header(headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const multipart = type === "multipart/form-data";
   if (type !== "application/x-www-form-urlencoded" && !multipart) return { status: 415, kind: "contentType" };
@@ -135,7 +142,7 @@ interface NodeRes {
 /** Express middleware: base headers on everything, refusals before the app. */
 export function guardRequest(req: NodeReq, res: NodeRes, next: () => void) {
   for (const [k, v] of Object.entries(baseHeaders(req.headers))) res.setHeader(k, v);
-  const refusal = checkRequest(req.method, req.headers);
+  const refusal = checkRequest(req.method, req.headers, req.path);
   if (!refusal) return next();
   res.set("Cache-Control", "no-store").set("Connection", "close").status(refusal.status).type("html").send(refusalPage(refusal, localeFromHeaders(req.headers)));
 }

@@ -13,11 +13,13 @@ export async function demoTown() {
 }
 
 let cachedHash: string | undefined;
-export async function makeUser(opts: { email?: string; name?: string; roles?: { role: Role; councilId: number | null }[] } = {}) {
+/** An account whose address is confirmed (unless `verified: false`), with the given roles. */
+export async function makeUser(opts: { email?: string; name?: string; verified?: boolean; roles?: { role: Role; councilId: number | null }[] } = {}) {
   cachedHash ??= await hashPassword("correct horse battery");
   const id = generateIdFromEntropySize(10);
   const email = opts.email ?? `${id}@test.fr`;
-  db.insert(users).values({ id, email, displayName: opts.name ?? `Test ${id.slice(0, 4)}`, passwordHash: cachedHash }).run();
+  const verifiedAt = opts.verified === false ? null : new Date().toISOString();
+  db.insert(users).values({ id, email, displayName: opts.name ?? `Test ${id.slice(0, 4)}`, passwordHash: cachedHash, emailVerifiedAt: verifiedAt }).run();
   for (const r of opts.roles ?? []) db.insert(roleAssignments).values({ userId: id, role: r.role, councilId: r.councilId }).run();
   return loadActor(id)!;
 }

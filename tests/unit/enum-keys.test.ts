@@ -30,7 +30,6 @@ const KEY_OF: Record<string, (v: string) => string> = {
   REPORT_STATUSES: (v) => `moderation.reportStatuses.${v}`,
   MEETING_STATUSES: (v) => `meetings.statuses.${v}`,
   DECISION_OUTCOMES: (v) => `decisions.outcomes.${v}`,
-  NOTIFICATION_KINDS: (v) => `notifications.kinds.${v}`,
   ROLE_CHANGES: (v) => `admin.roles.changes.${v}`,
   ASSIGNABLE_ROLES: (v) => `roles.${v}`,
   VERIFICATION_METHODS: (v) => `residency.methods.${v}`,
@@ -41,7 +40,23 @@ const KEY_OF: Record<string, (v: string) => string> = {
   BUDGET_PHASES: (v) => `budgets.phases.${v}`,
   FEASIBILITY_VERDICTS: (v) => `budgets.verdicts.${v}`,
   PROJECT_STATUSES: (v) => `budgets.projectStatuses.${v}`,
+  FOLLOW_KINDS: (v) => `space.followKinds.${v}`,
+  DELIVERY_CHANNELS: (v) => `preferences.channels.${v}`,
+  SEND_CHANNELS: (v) => `preferences.channels.${v}`,
+  TOPICS: (v) => `preferences.topicNames.${v}`,
 };
+
+/**
+ * Enums that never reach a page (the outbox's and the tokens' inner states): listed so that
+ * a new enum must still be classified, here or in KEY_OF.
+ */
+const INTERNAL = new Set([
+  "OUTBOX_STATUSES",
+  "OUTBOX_PURPOSES",
+  "TOKEN_PURPOSES",
+  // worded by a template per kind in app/domain/notifications/kinds.ts (tests/integration/notify.test.ts)
+  "NOTIFICATION_KINDS",
+]);
 
 const locales = { fr, en } as Record<string, unknown>;
 function has(locale: string, key: string) {
@@ -53,7 +68,7 @@ function has(locale: string, key: string) {
   return typeof node === "string" && node.trim() !== "";
 }
 
-const arrays = (Object.entries(enums) as [string, unknown][]).filter((e): e is [string, readonly string[]] => Array.isArray(e[1]));
+const arrays = (Object.entries(enums) as [string, unknown][]).filter((e): e is [string, readonly string[]] => Array.isArray(e[1]) && !INTERNAL.has(e[0]));
 
 describe("every code has a word", () => {
   it("each enum of db/enums.ts is mapped to its translation keys", () => {

@@ -35,6 +35,7 @@ const EXPECTED: Record<Action, Row> = {
   "public.read": same(ALL),
   "account.view": same(signedIn),
   "admin.view": same(["admin"]),
+  "mail.view": same(["admin"]),
   "council.create": same(["admin"]),
   "council.edit": same(["admin"]),
   "role.manage": same(["admin"]),
@@ -84,6 +85,13 @@ const EXPECTED: Record<Action, Row> = {
   "budget.import": same(["admin"]),
   "project.update": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
   "project.follow": same(signedIn),
+
+  "letters.print": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
+  "dashboard.view": {
+    A: ["facilitatorA", "facilitatorTown", "officialA", "officialTown"],
+    B: ["facilitatorTown", "officialTown"],
+    town: ["facilitatorTown", "officialTown"],
+  },
 };
 
 describe("permission policy", () => {

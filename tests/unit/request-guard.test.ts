@@ -23,6 +23,14 @@ describe("origin check on state-changing requests", () => {
     expect(checkRequest("POST", { ...form, referer: `${SITE}/ideas/3` })).toBeNull();
     expect(checkRequest("GET", { origin: "http://evil.example" })).toBeNull();
   });
+  it("lets mail providers post the one-click unsubscribe (RFC 8058), and nothing else", () => {
+    expect(checkRequest("POST", { ...form }, "/unsubscribe")).toBeNull();
+    expect(checkRequest("POST", { ...form, origin: "https://mail.example" }, "/unsubscribe")).toBeNull();
+    expect(checkRequest("POST", { ...form }, "/unsubscribe.data")?.status).toBe(403);
+    expect(checkRequest("POST", { ...form }, "/unsubscribe/x")?.status).toBe(403);
+    expect(checkRequest("POST", { ...form }, "/account/preferences")?.status).toBe(403);
+    expect(checkRequest("POST", { "content-type": "application/json", "content-length": "2" }, "/unsubscribe")?.status).toBe(415);
+  });
   it("refuses other sites, opaque origins and requests that say nothing, for every method", () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE", "post"]) {
       expect(checkRequest(method, { ...form, origin: "http://evil.example" })).toEqual({ status: 403, kind: "origin" });

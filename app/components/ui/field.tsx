@@ -19,6 +19,13 @@ export function splitMessage(m: string): [string, Record<string, unknown> | unde
   }
 }
 
+/** A parameter named fooKey is itself a translation key: it is passed as foo, translated. */
+function withTranslatedKeys(own: Record<string, unknown> | undefined, t: (k: string) => string) {
+  const out: Record<string, unknown> = { ...own };
+  for (const [k, v] of Object.entries(own ?? {})) if (k.endsWith("Key")) out[k.slice(0, -3)] = typeof v === "string" && v ? t(v) : "";
+  return out;
+}
+
 export function ErrorList({ id, errors, params }: { id: string; errors?: string[] | undefined; params?: Record<string, unknown> }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
@@ -29,7 +36,7 @@ export function ErrorList({ id, errors, params }: { id: string; errors?: string[
         return (
           <li key={e}>
             <span className="visually-hidden">{t("form.errorPrefix")} </span>
-            {t(key, { ...params, ...own })}
+            {t(key, { ...params, ...withTranslatedKeys(own, t) })}
           </li>
         );
       })}
@@ -92,7 +99,7 @@ export function FormErrors({ errors, params }: { errors?: string[] | undefined; 
     <div className="notice notice-error" role="alert">
       {errors.map((e) => {
         const [key, own] = splitMessage(e);
-        return <p key={e}>{t(key, { ...params, ...own })}</p>;
+        return <p key={e}>{t(key, { ...params, ...withTranslatedKeys(own, t) })}</p>;
       })}
     </div>
   );

@@ -63,6 +63,7 @@ export const POLICY = {
   "account.view": ["signedIn"],
   // administration
   "admin.view": ["admin"],
+  "mail.view": ["admin"],
   "council.create": ["admin"],
   "council.edit": ["admin"],
   "role.manage": ["admin"],
@@ -86,6 +87,9 @@ export const POLICY = {
   "moderation.act": ["facilitator"],
   // notifications
   "notifications.view": ["signedIn"],
+  "letters.print": ["facilitator"],
+  // the officials' dashboard (each section asks for its own action too)
+  "dashboard.view": ["facilitator", "official"],
   // meetings
   "meeting.manage": ["facilitator"],
   "meeting.attend": ["signedIn"],
@@ -145,6 +149,9 @@ export const SCOPED_ACTIONS = [
   "budget.review",
   "budget.decide",
   "project.update",
+
+  "letters.print",
+  "dashboard.view",
 ] as const satisfies readonly Action[];
 export type ScopedAction = (typeof SCOPED_ACTIONS)[number];
 export type TownAction = Exclude<Action, ScopedAction>;

@@ -43,3 +43,25 @@ export const GrantRoleSchema = z.object({
   councilId: councilRefField(),
 });
 export type GrantRoleInput = z.infer<typeof GrantRoleSchema>;
+
+const newPassword = z
+  .string({ required_error: "errors.required" })
+  .min(PASSWORD_MIN, msg("errors.passwordShort", { min: PASSWORD_MIN }))
+  .max(PASSWORD_MAX, msg("errors.tooLong", { max: PASSWORD_MAX }));
+const currentPassword = z.string({ required_error: "errors.required" }).min(1, "errors.required").max(PASSWORD_MAX, msg("errors.tooLong", { max: PASSWORD_MAX }));
+/** Tokens from emailed links: 43 base64url characters (the domain checks them). */
+const token = z.string({ required_error: "errors.tokenInvalid" }).max(100, "errors.tokenInvalid");
+
+export const ForgotPasswordSchema = z.object({ email });
+export const ResetPasswordSchema = z.object({ token, password: newPassword });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
+export const ChangePasswordSchema = z.object({ currentPassword, newPassword });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
+export const ChangeEmailSchema = z.object({ newEmail: email, password: currentPassword });
+export type ChangeEmailInput = z.infer<typeof ChangeEmailSchema>;
+export const TokenSchema = z.object({ token });
+export const ProfileSchema = z.object({ displayName: textField({ max: NAME_MAX, singleLine: true }) });
+export const DeleteAccountSchema = z.object({
+  password: currentPassword,
+  confirm: z.preprocess((v) => v === "on" || v === "true", z.literal(true, { errorMap: () => ({ message: "errors.confirmRequired" }) })),
+});

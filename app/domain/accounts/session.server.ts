@@ -4,9 +4,10 @@
  * touching routes. Cookie: httpOnly, SameSite=Lax, Secure in production.
  */
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
-import { db } from "#db/client.server";
+import { db, type Tx } from "#db/client.server";
 import { roleAssignments, sessions, users } from "#db/schema";
 import { loadResidency } from "../residency/residency.server";
 import type { Actor } from "./policy";
@@ -27,16 +28,17 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     DatabaseUserAttributes: { email: string; display_name: string };
+    DatabaseSessionAttributes: { createdAt: string; userAgent: string; address: string };
   }
 }
 
 export function loadActor(userId: string): Actor | null {
   const user = db
-    .select({ id: users.id, email: users.email, displayName: users.displayName })
+    .select({ id: users.id, email: users.email, displayName: users.displayName, deletedAt: users.deletedAt })
     .from(users)
     .where(eq(users.id, userId))
     .get();
-  if (!user) return null;
+  if (!user || user.deletedAt) return null;
   const assignments = db
     .select({ role: roleAssignments.role, councilId: roleAssignments.councilId })
     .from(roleAssignments)
@@ -78,10 +80,53 @@ export async function sessionCookieUpdate(request: Request): Promise<string | nu
   return (await resolved(request)).refresh;
 }
 
+/** Where a session was started from, for the list of sessions ("where you are logged in"). */
+export interface SessionOrigin {
+  userAgent?: string;
+  address?: string;
+}
+
 /** Starts a session; returns the Set-Cookie header value. */
-export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {});
+export async function startSession(userId: string, origin: SessionOrigin = {}): Promise<string> {
+  const session = await lucia.createSession(userId, {
+    createdAt: new Date().toISOString(),
+    userAgent: (origin.userAgent ?? "").slice(0, 300),
+    address: (origin.address ?? "").slice(0, 64),
+  });
   return lucia.createSessionCookie(session.id).serialize();
+}
+
+/** The current request's session id (to tell "this device" apart in the list). */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  return (await resolved(request)).sessionId;
+}
+
+/** Live sessions of a person, newest first. Session ids are secrets: only a short hash leaves. */
+export function listSessions(userId: string, current: string | null, now = new Date()) {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, userAgent: sessions.userAgent, address: sessions.address, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, Math.floor(now.getTime() / 1000))))
+    .orderBy(desc(sessions.createdAt))
+    .all()
+    .map((s) => ({ ref: sessionRef(s.id), createdAt: s.createdAt, userAgent: s.userAgent, address: s.address, current: s.id === current }));
+}
+
+export const sessionRef = (id: string) => createHash("sha256").update(id).digest("hex").slice(0, 16);
+
+/** Ends every session of the person except `keep` (null: all of them). */
+export function endSessionsOf(userId: string, keep: string | null, tx: Tx = db) {
+  tx.delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId))
+    .run();
+}
+
+/** Ends one of the person's sessions, named by its reference in the list. */
+export function endSessionByRef(userId: string, ref: string) {
+  const mine = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all();
+  const target = mine.find((s) => sessionRef(s.id) === ref);
+  if (target) db.delete(sessions).where(eq(sessions.id, target.id)).run();
+  return !!target;
 }
 
 /** Ends the current session; returns the Set-Cookie header value that clears it. */

@@ -21,6 +21,7 @@ import type { BallotSpec } from "../ballot-box/spec";
 import { recordDecision } from "../decisions/record.server";
 import { DomainError, NotFoundError } from "../errors";
 import { submitIdea } from "../ideas/ideas.server";
+import { notify } from "../notifications/notify.server";
 import type { IdeaInput } from "../ideas/schemas";
 import { rulesInForce } from "../rules/in-force.server";
 import { publishRuleVersion } from "../rules/rules.server";
@@ -228,6 +229,16 @@ export function changePhase(actor: MaybeActor, budgetId: number, input: PhaseInp
     });
     tx.update(budgets).set({ phase: to }).where(eq(budgets.id, b.id)).run();
     tx.insert(budgetPhases).values({ budgetId: b.id, phase: to, startedAt: now.toISOString(), decisionSeq: entry.seq }).run();
+    notify(tx, {
+      kind: "budgetPhase",
+      at: now.toISOString(),
+      title: b.title,
+      link: to === "results" ? `/budgets/${b.id}/results` : `/budgets/${b.id}`,
+      councilId: null,
+      followersOf: [{ kind: "budget", id: b.id }],
+      except: a.userId,
+      refs: { decisionSeq: entry.seq },
+    });
     return entry;
   });
 }

@@ -11,7 +11,7 @@ import type { ProjectStatus } from "#db/enums";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { recordDecision } from "../decisions/record.server";
 import { DomainError, NotFoundError } from "../errors";
-import { followProject as follow, notifyProjectUpdate } from "../notifications/notifications.server";
+import { follow, isFollowing, notify, unfollow } from "../notifications/notify.server";
 import { envelopesOf, euros, requireBudget, scopeOf } from "./budgets.server";
 import { removePhoto, savePhoto } from "./uploads.server";
 
@@ -77,7 +77,16 @@ export function postProjectUpdate(actor: MaybeActor, projectId: number, input: P
         .returning()
         .get();
       tx.update(budgetProjects).set({ status: input.status, progress: update.progress, spent: input.spent }).where(eq(budgetProjects.id, project.id)).run();
-      notifyProjectUpdate(tx, project.id, at, a.userId);
+      notify(tx, {
+        kind: "projectUpdate",
+        at,
+        title: project.title,
+        link: `/budgets/${b.id}/projects/${project.id}#updates`,
+        councilId: envelope.councilId,
+        followersOf: [{ kind: "project", id: project.id }],
+        except: a.userId,
+        refs: decisionSeq ? { decisionSeq } : {},
+      });
       return update;
     });
   } catch (e) {
@@ -99,5 +108,9 @@ export function followProject(actor: MaybeActor, projectId: number, on: boolean,
   const a = assertCanAs(actor, "project.follow");
   const project = db.select({ id: budgetProjects.id, funded: budgetProjects.funded }).from(budgetProjects).where(eq(budgetProjects.id, projectId)).get();
   if (!project) throw new NotFoundError();
-  db.transaction((tx) => follow(tx, a.userId, projectId, on, (opts.now ?? new Date()).toISOString()));
+  db.transaction((tx) => (on ? follow(tx, a.userId, { kind: "project", id: projectId }, (opts.now ?? new Date()).toISOString()) : unfollow(tx, a.userId, { kind: "project", id: projectId })));
+}
+
+export function isFollowingProject(userId: string, projectId: number) {
+  return isFollowing(userId, { kind: "project", id: projectId });
 }

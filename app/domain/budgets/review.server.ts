@@ -12,7 +12,7 @@ import { budgetProjects, budgetReviews, ideas } from "#db/schema";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { recordDecision } from "../decisions/record.server";
 import { DomainError } from "../errors";
-import { notifyIdea } from "../notifications/notifications.server";
+import { notifyIdea } from "../ideas/events.server";
 import { envelopesOf, euros, requireBudget, scopeOf } from "./budgets.server";
 import type { ReviewInput } from "./schemas";
 
@@ -71,7 +71,7 @@ export function reviewIdea(actor: MaybeActor, budgetId: number, input: ReviewInp
       : null;
     const first = idea.answeredAt ? {} : { answeredAt: at, answeredInTime: Date.parse(at) <= Date.parse(idea.dueAt) };
     tx.update(ideas).set({ status: feasible ? "in_budget" : "rejected", ...first }).where(eq(ideas.id, idea.id)).run();
-    notifyIdea(tx, idea.id, { kind: "answer", decisionSeq: entry.seq, at }, a.userId);
+    notifyIdea(tx, idea.id, { kind: "answer", decisionSeq: entry.seq, at, except: a.userId });
     return { review, project, entry };
   });
 }

@@ -13,7 +13,8 @@ import { actingRole, assertCanAs, type Actor, type MaybeActor } from "../account
 import { recordDecision, type DecisionRow } from "../decisions/record.server";
 import type { Evidence } from "../decisions/types";
 import { DomainError } from "../errors";
-import { notifyIdea } from "../notifications/notifications.server";
+import { follow } from "../notifications/notify.server";
+import { notifyIdea } from "./events.server";
 import { checkThreshold, requireIdea, type IdeaRow } from "./ideas.server";
 import { ANSWERING, canMove } from "./lifecycle";
 import type { AnswerInput } from "./schemas";
@@ -67,7 +68,7 @@ export function answerIdea(actor: MaybeActor, ideaId: number, input: AnswerInput
       .set({ status: input.status, ...firstAnswer(idea, input.status, at), ...(implementedBy ? { implementedByRuleVersionId: implementedBy } : {}) })
       .where(eq(ideas.id, ideaId))
       .run();
-    notifyIdea(tx, ideaId, { kind: "answer", decisionSeq: entry.seq, at }, a.userId);
+    notifyIdea(tx, ideaId, { kind: "answer", decisionSeq: entry.seq, at, except: a.userId });
     return entry;
   });
 }
@@ -82,12 +83,10 @@ function carryOver(tx: Tx, fromId: number, toId: number, at: string) {
       .run();
   }
   const fromFollows = tx.select().from(follows).where(and(eq(follows.subjectKind, "idea"), eq(follows.subjectId, fromId))).all();
-  for (const f of fromFollows) {
-    tx.insert(follows).values({ userId: f.userId, subjectKind: "idea", subjectId: toId, createdAt: at }).onConflictDoNothing().run();
-  }
+  for (const f of fromFollows) follow(tx, f.userId, { kind: "idea", id: toId }, at);
   // The author of a merged idea follows the collective idea.
   const from = requireIdea(tx, fromId);
-  if (from.authorId) tx.insert(follows).values({ userId: from.authorId, subjectKind: "idea", subjectId: toId, createdAt: at }).onConflictDoNothing().run();
+  if (from.authorId) follow(tx, from.authorId, { kind: "idea", id: toId }, at);
 }
 
 /** Merges `sourceId` into `targetId` (a collective idea), one register entry per merged idea. */
@@ -118,7 +117,7 @@ export function mergeIdea(actor: MaybeActor, sourceId: number, targetId: number,
     tx.update(ideas).set({ supportCount: n }).where(eq(ideas.id, targetId)).run();
     checkThreshold(tx, targetId, at);
     tx.update(ideas).set({ status: "merged", mergedIntoId: targetId, ...firstAnswer(source, "merged", at) }).where(eq(ideas.id, sourceId)).run();
-    notifyIdea(tx, sourceId, { kind: "merge", decisionSeq: entry.seq, at }, a.userId);
+    notifyIdea(tx, sourceId, { kind: "merge", decisionSeq: entry.seq, at, except: a.userId });
     return entry;
   });
 }

@@ -3,12 +3,14 @@
  * replies. The author may edit (marked as edited) or withdraw (the text is removed, a notice
  * stays). Authors and followers get a notification event.
  */
+import { publicName } from "~/domain/accounts/public-name.server";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { comments, ideas, users } from "#db/schema";
 import { assertCan, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
-import { follow, notifyIdea } from "../notifications/notifications.server";
+import { follow } from "../notifications/notify.server";
+import { notifyIdea } from "./events.server";
 import { requireIdea } from "./ideas.server";
 import { isOpen } from "./lifecycle";
 import type { CommentInput } from "./schemas";
@@ -34,8 +36,8 @@ export function addComment(actor: MaybeActor, ideaId: number, input: CommentInpu
       .returning()
       .get();
     tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1` }).where(eq(ideas.id, ideaId)).run();
-    notifyIdea(tx, ideaId, { kind: input.parentId ? "reply" : "comment", commentId: row.id, at }, a.userId, parentAuthor ? [parentAuthor] : []);
-    follow(tx, a.userId, ideaId, at);
+    notifyIdea(tx, ideaId, { kind: input.parentId ? "reply" : "comment", commentId: row.id, at, except: a.userId, to: [parentAuthor] });
+    follow(tx, a.userId, { kind: "idea", id: ideaId }, at);
     return row;
   });
 }
@@ -82,7 +84,7 @@ export function commentsFor(ideaId: number) {
       hiddenReason: comments.hiddenReason,
       hiddenDecisionSeq: comments.hiddenDecisionSeq,
       authorId: comments.authorId,
-      authorName: users.displayName,
+      authorName: publicName,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))

@@ -1,10 +1,11 @@
 /** Everything the idea page shows, gathered in one place (read-only). */
+import { publicName } from "~/domain/accounts/public-name.server";
 import { eq } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { councils, ideas, ruleVersions, users } from "#db/schema";
 import { can, type MaybeActor } from "../accounts/policy";
 import { decisionsAbout } from "../decisions/decisions.server";
-import { isFollowing } from "../notifications/notifications.server";
+import { isFollowing } from "../notifications/notify.server";
 import { toIdeaRef } from "../moderation/visibility.server";
 import { rulesInForce } from "../rules/in-force.server";
 import { mergedInto } from "./answers.server";
@@ -17,7 +18,7 @@ export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
   const idea = getIdea(id);
   if (!idea) return null;
   const council = idea.councilId ? db.select().from(councils).where(eq(councils.id, idea.councilId)).get() ?? null : null;
-  const name = (uid: string | null) => (uid ? db.select({ n: users.displayName }).from(users).where(eq(users.id, uid)).get()?.n ?? null : null);
+  const name = (uid: string | null) => (uid ? db.select({ n: publicName }).from(users).where(eq(users.id, uid)).get()?.n ?? null : null);
   const scope = { councilId: idea.councilId };
   const open = isOpen(idea.status) && !idea.hiddenAt;
   const target = idea.mergedIntoId ? getIdea(idea.mergedIntoId) : null;
@@ -43,7 +44,7 @@ export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
       signedIn: !!actor,
       userId: actor?.userId ?? null,
       supported: actor ? hasSupported(actor.userId, id) : false,
-      following: actor ? isFollowing(actor.userId, id) : false,
+      following: actor ? isFollowing(actor.userId, { kind: "idea", id }) : false,
       canSupport: open && can(actor, "idea.support", scope),
       canComment: open && can(actor, "comment.create", scope),
       canEdit: idea.status === "submitted" && !idea.hiddenAt && can(actor, "idea.edit", { ownerId: idea.authorId, ...scope }),

@@ -3,13 +3,15 @@
  * filters and sorts, supports with the agenda threshold, and following. Deadlines come from
  * the rules in force at submission; the threshold from the rules in force when reached.
  */
+import { publicName } from "~/domain/accounts/public-name.server";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import type { IdeaStatus, IdeaTheme } from "#db/enums";
 import { councils, ideaRevisions, ideas, supports, users } from "#db/schema";
 import { assertCan, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
-import { follow, notifyIdea, unfollow } from "../notifications/notifications.server";
+import { follow, unfollow } from "../notifications/notify.server";
+import { notifyIdea } from "./events.server";
 import { rulesInForce } from "../rules/in-force.server";
 import { addDays, isOpen } from "./lifecycle";
 import type { IdeaInput, IdeaOnBehalfInput } from "./schemas";
@@ -48,7 +50,7 @@ export function submitIdea(actor: MaybeActor, input: IdeaInput, opts: Clock = {}
   return db.transaction((tx) => {
     assertCouncil(tx, input.councilId);
     const row = insertIdea(tx, { ...input, authorId: a.userId, channel: "online" }, at);
-    follow(tx, a.userId, row.id, at);
+    follow(tx, a.userId, { kind: "idea", id: row.id }, at);
     return row;
   });
 }
@@ -280,18 +282,18 @@ export function followIdea(actor: MaybeActor, ideaId: number, on: boolean) {
   db.transaction((tx) => {
     const idea = requireIdea(tx, ideaId);
     const a = assertCanAs(actor, "idea.follow", { councilId: idea.councilId });
-    if (on) follow(tx, a.userId, ideaId, new Date().toISOString());
-    else unfollow(tx, a.userId, ideaId);
+    if (on) follow(tx, a.userId, { kind: "idea", id: ideaId }, new Date().toISOString());
+    else unfollow(tx, a.userId, { kind: "idea", id: ideaId });
   });
 }
 
 export function authorName(idea: Pick<IdeaRow, "authorId" | "onBehalfName">): string | null {
   if (idea.onBehalfName) return idea.onBehalfName;
   if (!idea.authorId) return null;
-  return db.select({ n: users.displayName }).from(users).where(eq(users.id, idea.authorId)).get()?.n ?? null;
+  return db.select({ n: publicName }).from(users).where(eq(users.id, idea.authorId)).get()?.n ?? null;
 }
 
 export function userNames(ids: string[]) {
   if (!ids.length) return new Map<string, string>();
-  return new Map(db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.n]));
+  return new Map(db.select({ id: users.id, n: publicName }).from(users).where(inArray(users.id, ids)).all().filter((u) => u.n !== null).map((u) => [u.id, u.n!]));
 }

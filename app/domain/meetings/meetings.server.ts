@@ -6,7 +6,8 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, like, lte, max, or } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
-import { councils, decisions, follows, ideas, meetingAgendaIdeas, meetingAttendees, meetings, minutesVersions, notifications } from "#db/schema";
+import { councils, decisions, ideas, meetingAgendaIdeas, meetingAttendees, meetings, minutesVersions } from "#db/schema";
+import { follow, isFollowing, notify, unfollow } from "../notifications/notify.server";
 import { assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
 import { ideasAwaitingAgenda } from "../ideas/ideas.server";
@@ -30,13 +31,20 @@ export function getMeeting(id: number) {
   return db.select().from(meetings).where(eq(meetings.id, id)).get() ?? null;
 }
 
-/** Notification events for everyone following the council. */
-export function notifyCouncil(tx: Tx, councilId: number, kind: "agenda" | "agendaChanged" | "minutes" | "minutesChanged" | "cancelled", meetingId: number, at: string, except?: string) {
-  const to = tx.select({ u: follows.userId }).from(follows).where(and(eq(follows.subjectKind, "council"), eq(follows.subjectId, councilId))).all();
-  for (const { u } of to) {
-    if (u === except) continue;
-    tx.insert(notifications).values({ userId: u, kind, meetingId, createdAt: at }).run();
-  }
+/** Tells everyone following the meeting's council (and those who said they would come). */
+function notifyMeeting(tx: Tx, m: MeetingRow, kind: "agenda" | "agendaChanged" | "minutes" | "minutesChanged" | "cancelled", at: string, except: string) {
+  const coming = tx.select({ u: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, m.id)).all();
+  notify(tx, {
+    kind,
+    at,
+    title: m.title,
+    link: `/meetings/${m.id}${kind.startsWith("minutes") ? "#minutes" : ""}`,
+    councilId: m.councilId,
+    followersOf: [{ kind: "council", id: m.councilId }],
+    to: kind === "cancelled" ? coming.map((c) => c.u) : [],
+    except,
+    refs: { meetingId: m.id },
+  });
 }
 
 /** Both times resolved on the town's clock; a missing or doubled wall time is the form's error. */
@@ -93,7 +101,7 @@ export function publishAgenda(actor: MaybeActor, id: number, input: AgendaInput,
     for (const ideaId of ids) tx.insert(meetingAgendaIdeas).values({ meetingId: id, ideaId }).run();
     const first = !m.agendaPublishedAt;
     tx.update(meetings).set({ agenda: input.agenda, agendaPublishedAt: m.agendaPublishedAt ?? at, updatedAt: at }).where(eq(meetings.id, id)).run();
-    notifyCouncil(tx, m.councilId, first ? "agenda" : "agendaChanged", id, at, a.userId);
+    notifyMeeting(tx, m, first ? "agenda" : "agendaChanged", at, a.userId);
   });
 }
 
@@ -122,7 +130,7 @@ export function cancelMeeting(actor: MaybeActor, id: number, reason: string, opt
     const a = assertCanAs(actor, "meeting.manage", { councilId: m.councilId });
     if (m.status !== "scheduled") throw new DomainError("errors.meetingClosed", 409);
     tx.update(meetings).set({ status: "cancelled", cancelReason: reason, updatedAt: at }).where(eq(meetings.id, id)).run();
-    notifyCouncil(tx, m.councilId, "cancelled", id, at, a.userId);
+    notifyMeeting(tx, m, "cancelled", at, a.userId);
   });
 }
 
@@ -150,7 +158,7 @@ export function publishMinutes(actor: MaybeActor, id: number, input: MinutesInpu
       })
       .returning()
       .get();
-    notifyCouncil(tx, m.councilId, last ? "minutesChanged" : "minutes", id, at, a.userId);
+    notifyMeeting(tx, m, last ? "minutesChanged" : "minutes", at, a.userId);
     return row;
   });
 }
@@ -165,14 +173,16 @@ export function setAttendance(actor: MaybeActor, id: number, coming: boolean, op
   });
 }
 
-export function followCouncil(actor: MaybeActor, councilId: number, on: boolean) {
+export function followCouncil(actor: MaybeActor, councilId: number, on: boolean, opts: Clock = {}) {
   const a = assertCanAs(actor, "council.follow", { councilId });
-  if (on) db.insert(follows).values({ userId: a.userId, subjectKind: "council", subjectId: councilId, createdAt: new Date().toISOString() }).onConflictDoNothing().run();
-  else db.delete(follows).where(and(eq(follows.userId, a.userId), eq(follows.subjectKind, "council"), eq(follows.subjectId, councilId))).run();
+  db.transaction((tx) => {
+    if (on) follow(tx, a.userId, { kind: "council", id: councilId }, iso(opts));
+    else unfollow(tx, a.userId, { kind: "council", id: councilId });
+  });
 }
 
 export function followsCouncil(userId: string, councilId: number) {
-  return !!db.select({ u: follows.userId }).from(follows).where(and(eq(follows.userId, userId), eq(follows.subjectKind, "council"), eq(follows.subjectId, councilId))).get();
+  return isFollowing(userId, { kind: "council", id: councilId });
 }
 
 // ------------------------------------------------------------------ reading

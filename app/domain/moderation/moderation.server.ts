@@ -4,13 +4,14 @@
  * register entries, written in the same transaction as the change; a hidden item is
  * replaced by a notice saying who hid it, when and why.
  */
+import { publicName } from "~/domain/accounts/public-name.server";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import { comments, ideas, reports, users } from "#db/schema";
 import { actingRole, assertCanAs, can, type Actor, type MaybeActor } from "../accounts/policy";
 import { recordDecision } from "../decisions/record.server";
 import { DomainError, NotFoundError } from "../errors";
-import { notifyIdea } from "../notifications/notifications.server";
+import { notifyIdea } from "../ideas/events.server";
 import { truncate } from "~/lib/text";
 
 export type SubjectKind = "idea" | "comment";
@@ -79,7 +80,7 @@ export function moderationQueue(actor: MaybeActor) {
   }
   return [...groups.values()].map((g) => {
     const t = target(db, g.kind, g.id);
-    const author = t.authorId ? db.select({ n: users.displayName }).from(users).where(eq(users.id, t.authorId)).get()?.n ?? null : null;
+    const author = t.authorId ? db.select({ n: publicName }).from(users).where(eq(users.id, t.authorId)).get()?.n ?? null : null;
     return { ...g, ideaId: t.ideaId, ideaTitle: t.ideaTitle, excerpt: t.excerpt, authorName: author, path: targetPath(t) };
   });
 }
@@ -128,7 +129,7 @@ function setHidden(actor: MaybeActor, input: ModerationInput, hide: boolean, now
     else tx.update(comments).set(fields).where(eq(comments.id, t.id)).run();
     if (hide) resolveReports(tx, t, "hidden", a, at);
     const commentId = hide && t.kind === "comment" ? t.id : undefined;
-    notifyIdea(tx, t.ideaId, { kind: "moderation", decisionSeq: entry.seq, commentId, at }, a.userId, t.authorId ? [t.authorId] : []);
+    notifyIdea(tx, t.ideaId, { kind: "moderation", decisionSeq: entry.seq, commentId, at, except: a.userId, to: [t.authorId] });
     return entry;
   });
 }

@@ -9,6 +9,7 @@ import { ideaDatasets } from "../ideas/opendata.server";
 import { meetingDatasets } from "../meetings/opendata.server";
 import { rulesDatasets } from "../rules/opendata.server";
 import { voteDatasets } from "../votes/opendata.server";
+import { statisticsDatasets } from "../stats/opendata.server";
 import type { Dataset } from "./types";
 
 export type { Dataset, DatasetContext } from "./types";
@@ -16,7 +17,7 @@ export type { Dataset, DatasetContext } from "./types";
 export const LICENCE = { name: "Licence Ouverte 2.0 (Etalab)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" };
 
 export function datasets(): Dataset[] {
-  return [...decisionDatasets, ...rulesDatasets, ...ideaDatasets, ...meetingDatasets, ...voteDatasets()];
+  return [...decisionDatasets, ...rulesDatasets, ...ideaDatasets, ...meetingDatasets, ...voteDatasets(), ...statisticsDatasets];
 }
 
 export function findDataset(file: string): Dataset | undefined {

@@ -108,7 +108,6 @@ CREATE UNIQUE INDEX `budgets_slug_unique` ON `budgets` (`slug`);--> statement-br
 CREATE INDEX `budgets_phase_idx` ON `budgets` (`phase`,`created_at`);--> statement-breakpoint
 ALTER TABLE `ideas` ADD `budget_id` integer REFERENCES budgets(id);--> statement-breakpoint
 CREATE INDEX `ideas_budget_idx` ON `ideas` (`budget_id`);--> statement-breakpoint
-ALTER TABLE `notifications` ADD `project_id` integer;--> statement-breakpoint
 -- Budget history is append-only: phases, reviews and implementation updates are never edited
 -- (an account's deletion may only blank the author); a counted envelope's ballots file and
 -- results are written once.

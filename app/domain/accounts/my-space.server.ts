@@ -1,0 +1,61 @@
+/**
+ * "My space": my ideas with their status and deadline, my supports, my comments, what I
+ * follow, and the sections other capabilities add (receipts of the ballot box…).
+ *
+ * Extension points:
+ *  - FOLLOW_TITLES: how a followed subject of each kind gets its title and page. Votes,
+ *    budgets and projects have no tables yet; until they register here their follows show
+ *    by number.
+ *  - MY_SPACE_SECTIONS: extra lists (e.g. "my receipts" from ballot-box/), each with a
+ *    translation key for its title and a loader returning { label, href, note? } items.
+ */
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { db } from "#db/client.server";
+import { comments, councils, ideas, supports } from "#db/schema";
+import type { FollowKind } from "../notifications/kinds";
+import { followsOf } from "../notifications/notify.server";
+
+export type SpaceItem = { label: string; href: string; note?: string };
+type Resolver = (ids: number[]) => Map<number, { title: string; href: string }>;
+
+export const FOLLOW_TITLES: Partial<Record<FollowKind, Resolver>> = {
+  council: (ids) =>
+    new Map(db.select({ id: councils.id, name: councils.name, slug: councils.slug }).from(councils).where(inArray(councils.id, ids)).all().map((c) => [c.id, { title: c.name, href: `/councils/${c.slug}` }])),
+  idea: (ids) => new Map(db.select({ id: ideas.id, title: ideas.title }).from(ideas).where(inArray(ideas.id, ids)).all().map((i) => [i.id, { title: i.title, href: `/ideas/${i.id}` }])),
+};
+
+export const MY_SPACE_SECTIONS: { id: string; titleKey: string; load: (userId: string) => SpaceItem[] }[] = [];
+
+export function mySpace(userId: string) {
+  const myIdeas = db
+    .select({ id: ideas.id, title: ideas.title, status: ideas.status, dueAt: ideas.dueAt, answeredAt: ideas.answeredAt, submittedAt: ideas.submittedAt, hiddenAt: ideas.hiddenAt, councilName: councils.name })
+    .from(ideas)
+    .leftJoin(councils, eq(councils.id, ideas.councilId))
+    .where(eq(ideas.authorId, userId))
+    .orderBy(desc(ideas.submittedAt))
+    .all();
+  const mySupports = db
+    .select({ id: ideas.id, title: ideas.title, status: ideas.status, at: supports.createdAt })
+    .from(supports)
+    .innerJoin(ideas, eq(ideas.id, supports.ideaId))
+    .where(eq(supports.userId, userId))
+    .orderBy(desc(supports.createdAt))
+    .all();
+  const myComments = db
+    .select({ id: comments.id, ideaId: comments.ideaId, ideaTitle: ideas.title, stance: comments.stance, body: comments.body, at: comments.createdAt, hiddenAt: comments.hiddenAt })
+    .from(comments)
+    .innerJoin(ideas, eq(ideas.id, comments.ideaId))
+    .where(and(eq(comments.authorId, userId), isNull(comments.withdrawnAt)))
+    .orderBy(desc(comments.createdAt))
+    .limit(200)
+    .all();
+  const follows = followsOf(userId);
+  const byKind = new Map<FollowKind, number[]>();
+  for (const f of follows) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f.id]);
+  const following = [...byKind.entries()].map(([kind, ids]) => {
+    const titles = FOLLOW_TITLES[kind]?.(ids) ?? new Map();
+    return { kind, items: ids.map((id) => ({ id, title: titles.get(id)?.title ?? null, href: titles.get(id)?.href ?? null })) };
+  });
+  const extra = MY_SPACE_SECTIONS.map((s) => ({ id: s.id, titleKey: s.titleKey, items: s.load(userId) }));
+  return { ideas: myIdeas, supports: mySupports, comments: myComments, following, extra };
+}

@@ -1,0 +1,138 @@
+/**
+ * The officials' and facilitators' dashboard: what is waiting for them, in the councils
+ * they hold a role for (all councils for a town-wide role), oldest first.
+ *
+ * Extension point: DASHBOARD_SECTIONS. A section names the policy action that makes it
+ * visible, and lists its items for a scope. Still to plug in (their tables do not exist
+ * yet): reviews awaiting a feasibility verdict (budgets) and paper ballots awaiting entry
+ * (ballot box) — see PENDING_DASHBOARD.
+ */
+import { and, asc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { db } from "#db/client.server";
+import { councils, ideas, meetings, outboxMessages, reports } from "#db/schema";
+import { can, type Actor, type ScopedAction } from "../accounts/policy";
+
+export interface DashboardItem {
+  key: string;
+  label: string;
+  href: string;
+  councilName: string | null;
+  /** Days left (positive) or overdue (negative), when there is a deadline. */
+  days: number | null;
+  /** Since when it waits (ISO). */
+  since: string;
+}
+
+/** null = every council and the town. */
+export type Scope = number[] | null;
+
+export interface DashboardSection {
+  id: string;
+  titleKey: string;
+  /** The policy action that makes the section visible, asked per council. */
+  action: ScopedAction;
+  list(scope: Scope, now: Date): { total: number; items: DashboardItem[] };
+}
+
+const DAY = 86_400_000;
+const LIMIT = 50;
+const daysUntil = (iso: string, now: Date) => Math.floor((Date.parse(iso) - now.getTime()) / DAY);
+const inScope = (col: SQL | typeof ideas.councilId, scope: Scope) => (scope === null ? undefined : inArray(col as typeof ideas.councilId, scope.length ? scope : [-1]));
+
+function countOf(q: { get(): { n: number } | undefined }) {
+  return q.get()?.n ?? 0;
+}
+
+export const DASHBOARD_SECTIONS: DashboardSection[] = [
+  {
+    id: "ideasAwaiting",
+    titleKey: "dashboard.sections.ideasAwaiting",
+    action: "idea.answer",
+    list(scope, now) {
+      const where = and(isNull(ideas.answeredAt), isNull(ideas.hiddenAt), notInArray(ideas.status, ["merged", "rejected"]), inScope(ideas.councilId, scope));
+      const rows = db
+        .select({ id: ideas.id, title: ideas.title, dueAt: ideas.dueAt, submittedAt: ideas.submittedAt, council: councils.name })
+        .from(ideas)
+        .leftJoin(councils, eq(councils.id, ideas.councilId))
+        .where(where)
+        .orderBy(asc(ideas.dueAt))
+        .limit(LIMIT)
+        .all();
+      const total = countOf(db.select({ n: sql<number>`count(*)` }).from(ideas).where(where));
+      return { total, items: rows.map((r) => ({ key: `idea-${r.id}`, label: r.title, href: `/ideas/${r.id}#answer-title`, councilName: r.council, days: daysUntil(r.dueAt, now), since: r.submittedAt })) };
+    },
+  },
+  {
+    id: "minutesOverdue",
+    titleKey: "dashboard.sections.minutesOverdue",
+    action: "meeting.manage",
+    list(scope, now) {
+      const where = and(
+        eq(meetings.status, "held"),
+        lt(meetings.minutesDueAt, now.toISOString()),
+        sql`NOT EXISTS (SELECT 1 FROM minutes_versions v WHERE v.meeting_id = ${meetings.id})`,
+        scope === null ? undefined : inArray(meetings.councilId, scope.length ? scope : [-1]),
+      );
+      const rows = db
+        .select({ id: meetings.id, title: meetings.title, due: meetings.minutesDueAt, startsAt: meetings.startsAt, council: councils.name })
+        .from(meetings)
+        .innerJoin(councils, eq(councils.id, meetings.councilId))
+        .where(where)
+        .orderBy(asc(meetings.minutesDueAt))
+        .limit(LIMIT)
+        .all();
+      const total = countOf(db.select({ n: sql<number>`count(*)` }).from(meetings).where(where));
+      return { total, items: rows.map((r) => ({ key: `meeting-${r.id}`, label: r.title, href: `/meetings/${r.id}/minutes`, councilName: r.council, days: daysUntil(r.due!, now), since: r.startsAt })) };
+    },
+  },
+  {
+    id: "reportsOpen",
+    titleKey: "dashboard.sections.reportsOpen",
+    action: "moderation.act",
+    list(scope) {
+      const where = and(eq(reports.status, "open"), scope === null ? undefined : inArray(reports.councilId, scope.length ? scope : [-1]));
+      const rows = db
+        .select({ id: reports.id, kind: reports.subjectKind, subjectId: reports.subjectId, reason: reports.reason, at: reports.createdAt, council: councils.name })
+        .from(reports)
+        .leftJoin(councils, eq(councils.id, reports.councilId))
+        .where(where)
+        .orderBy(asc(reports.createdAt))
+        .limit(LIMIT)
+        .all();
+      const total = countOf(db.select({ n: sql<number>`count(*)` }).from(reports).where(where));
+      return { total, items: rows.map((r) => ({ key: `report-${r.id}`, label: r.reason, href: "/moderation", councilName: r.council, days: null, since: r.at })) };
+    },
+  },
+  {
+    id: "lettersToPrint",
+    titleKey: "dashboard.sections.lettersToPrint",
+    action: "letters.print",
+    list(scope) {
+      const where = and(eq(outboxMessages.channel, "post"), eq(outboxMessages.status, "pending"), scope === null ? undefined : inArray(outboxMessages.councilId, scope.length ? scope : [-1]));
+      const total = countOf(db.select({ n: sql<number>`count(*)` }).from(outboxMessages).where(where));
+      const first = db.select({ at: outboxMessages.createdAt }).from(outboxMessages).where(where).orderBy(asc(outboxMessages.id)).limit(1).get();
+      return { total, items: total ? [{ key: "letters", label: "", href: "/letters", councilName: null, days: null, since: first!.at }] : [] };
+    },
+  },
+];
+
+/** What the product promises here but cannot show yet (their capabilities are being built). */
+export const PENDING_DASHBOARD = ["feasibilityReviews", "paperBallots"] as const;
+
+/** The councils where the actor may take `action` (null: everywhere, from a town-wide role). */
+export function scopeFor(actor: Actor, action: ScopedAction): Scope | undefined {
+  if (can(actor, action, { councilId: null })) return null;
+  const ids = [...new Set(actor.assignments.map((a) => a.councilId).filter((c): c is number => c !== null))].filter((c) => can(actor, action, { councilId: c }));
+  return ids.length ? ids : undefined;
+}
+
+export function dashboard(actor: Actor, now = new Date()) {
+  return {
+    sections: DASHBOARD_SECTIONS.flatMap((s) => {
+      const scope = scopeFor(actor, s.action);
+      if (scope === undefined) return [];
+      return [{ id: s.id, titleKey: s.titleKey, ...s.list(scope, now) }];
+    }),
+    pending: [...PENDING_DASHBOARD],
+  };
+}
