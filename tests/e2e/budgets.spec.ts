@@ -29,6 +29,22 @@ const EXPLAIN =
   "Étape ouverte pour le test de bout en bout, comme le prévoit le calendrier publié avec le budget. Chaque habitant peut suivre l'avancement sur la page du budget et au registre, où cette décision est publiée avec son explication, la version du règlement en vigueur et les pièces utiles.";
 const tag = () => randomBytes(4).toString("hex");
 
+/**
+ * The e2e server writes to the same database file from its own process (the outbox worker,
+ * every few seconds): a deferred transaction of this process that read before the server's
+ * write cannot then write (SQLITE_BUSY). Retry it, like a second click would.
+ */
+function retry<T>(f: () => T): T {
+  for (let i = 0; ; i++) {
+    try {
+      return f();
+    } catch (e) {
+      if (i >= 50 || !String((e as { code?: string }).code ?? "").startsWith("SQLITE_BUSY")) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
 async function user(name: string, opts: { role?: "official"; councilId?: number } = {}) {
   const id = randomBytes(10).toString("hex");
   const email = `e2e-budget-${tag()}@exemple.test`;
@@ -53,7 +69,7 @@ async function makeBudget(seconds: number): Promise<Setup> {
   const official = await user(`Élue ${t}`, { role: "official" });
   const start = Date.now() - 3 * 3600_000;
   const at = (m: number) => new Date(start + m * 60_000);
-  const b = createBudget(
+  const b = retry(() => createBudget(
     official.actor(),
     {
       title: `Budget e2e ${t}`,
@@ -70,8 +86,8 @@ async function makeBudget(seconds: number): Promise<Setup> {
       explanation: EXPLAIN,
     },
     { now: at(0) },
-  );
-  changePhase(official.actor(), b.id, { to: "collection", explanation: EXPLAIN }, { now: at(1) });
+  ));
+  retry(() => changePhase(official.actor(), b.id, { to: "collection", explanation: EXPLAIN }, { now: at(1) }));
   const author = await user(`Auteur ${t}`, { councilId: council.id });
   const ideas = [
     ["Un kiosque à musique au parc", null, 45_000],
@@ -82,12 +98,12 @@ async function makeBudget(seconds: number): Promise<Setup> {
     ["Un éclairage du passage sous le pont", council.id, 30_000],
   ] as const;
   const ids = ideas.map(([title, councilId]) =>
-    submitBudgetIdea(author.actor(), b.id, { title, body: `${title} : une idée détaillée pour le quartier et ses habitants.`, theme: "public_space", councilId, place: "" }, { now: at(2) }).id,
+    retry(() => submitBudgetIdea(author.actor(), b.id, { title, body: `${title} : une idée détaillée pour le quartier et ses habitants.`, theme: "public_space", councilId, place: "" }, { now: at(2) })).id,
   );
-  changePhase(official.actor(), b.id, { to: "review", explanation: EXPLAIN }, { now: at(3) });
+  retry(() => changePhase(official.actor(), b.id, { to: "review", explanation: EXPLAIN }, { now: at(3) }));
   const envs = envelopesOf(b.id);
   ideas.forEach(([, councilId, cost], i) =>
-    reviewIdea(
+    retry(() => reviewIdea(
       official.actor(),
       b.id,
       {
@@ -101,11 +117,11 @@ async function makeBudget(seconds: number): Promise<Setup> {
         conflictText: "",
       },
       { now: at(4) },
-    ),
+    )),
   );
   // the form's time has minutes only: close at the first whole minute `seconds` from now
   const closesAt = Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000;
-  changePhase(official.actor(), b.id, { to: "vote", explanation: EXPLAIN, closesAt: utcToLocal(new Date(closesAt).toISOString()) }, { now: at(5) });
+  retry(() => changePhase(official.actor(), b.id, { to: "vote", explanation: EXPLAIN, closesAt: utcToLocal(new Date(closesAt).toISOString()) }, { now: at(5) }));
   const projects = projectsOf(b.id);
   const town = envs.find((e) => e.councilId === null)!;
   const local = envs.find((e) => e.councilId === council.id)!;
@@ -118,7 +134,7 @@ async function makeBudget(seconds: number): Promise<Setup> {
   ];
   for (let i = 0; i < 8; i++) {
     const v = await user(`Voisin ${t} ${i}`, { councilId: council.id });
-    castBasket(v.actor(), b.id, baskets[i % baskets.length]!, { now: at(6 + i) });
+    retry(() => castBasket(v.actor(), b.id, baskets[i % baskets.length]!, { now: at(6 + i) }));
   }
   const resident = await user(`Habitante ${t}`, { councilId: council.id });
   return { budgetId: b.id, townId: town.id, email: resident.email, closesAt, official: official.actor };
@@ -192,7 +208,7 @@ test.describe("budget journey", () => {
 
       // 4. after the close, the count and the results explain every project
       await page.waitForTimeout(Math.max(0, s.closesAt - Date.now() + 1000));
-      changePhase(s.official(), s.budgetId, { to: "results", explanation: EXPLAIN });
+      retry(() => changePhase(s.official(), s.budgetId, { to: "results", explanation: EXPLAIN }));
       await page.goto(`/budgets/${s.budgetId}/results`);
       const items = page.locator(".result-item");
       await expect(items).toHaveCount(6);

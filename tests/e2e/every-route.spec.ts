@@ -58,12 +58,24 @@ interface World {
   longAdmin: TestUser;
 }
 
+/** Retries a write that met the server's own write (SQLITE_BUSY: two processes share the file). */
+function retry<T>(f: () => T): T {
+  for (let i = 0; ; i++) {
+    try {
+      return f();
+    } catch (e) {
+      if (i >= 50 || !String((e as { code?: string }).code ?? "").startsWith("SQLITE_BUSY")) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
 /** A budget in its vote phase (long words everywhere) and a past one imported from Pabulib. */
 function makeBudgets(official: TestUser, admin: TestUser, council: Council): World["budgets"] {
   const o = loadActor(official.id)!;
   const hour = 3_600_000;
   const at = (h: number) => new Date(Date.now() - 48 * hour + h * hour);
-  const b = createBudget(
+  const b = retry(() => createBudget(
     o,
     {
       title: `Budget ${LONG_WORD.slice(0, 60)}`,
@@ -80,14 +92,14 @@ function makeBudgets(official: TestUser, admin: TestUser, council: Council): Wor
       explanation: explanation("Un budget pour les essais de toutes les pages."),
     },
     { now: at(0) },
-  );
-  changePhase(o, b.id, { to: "collection", explanation: explanation("Le dépôt des idées s'ouvre.") }, { now: at(1) });
-  const idea = submitBudgetIdea(o, b.id, { title: `Idée ${LONG_WORD.slice(0, 80)}`, body: `${LONG_WORD} — ${LONG_URL}`, theme: "mobility", councilId: council.id, place: "" }, { now: at(2) });
-  changePhase(o, b.id, { to: "review", explanation: explanation("L'étude de faisabilité commence.") }, { now: at(3) });
+  ));
+  retry(() => changePhase(o, b.id, { to: "collection", explanation: explanation("Le dépôt des idées s'ouvre.") }, { now: at(1) }));
+  const idea = retry(() => submitBudgetIdea(o, b.id, { title: `Idée ${LONG_WORD.slice(0, 80)}`, body: `${LONG_WORD} — ${LONG_URL}`, theme: "mobility", councilId: council.id, place: "" }, { now: at(2) }));
+  retry(() => changePhase(o, b.id, { to: "review", explanation: explanation("L'étude de faisabilité commence.") }, { now: at(3) }));
   const envelope = envelopesOf(b.id).find((e) => e.councilId === council.id)!;
-  reviewIdea(o, b.id, { ideaId: idea.id, verdict: "feasible", cost: 12_000, envelopeId: envelope.id, feasibilityExplanation: `Faisable : ${LONG_URL}`, costExplanation: LONG_WORD, conflict: "declared", conflictText: LONG_WORD }, { now: at(4) });
-  changePhase(o, b.id, { to: "vote", explanation: explanation("Le vote s'ouvre."), closesAt: utcToLocal(new Date(Date.now() + 72 * hour).toISOString()) }, { now: at(5) });
-  const past = importPabulib(loadActor(admin.id)!, { text: toulouseText()!, title: `Toulouse ${LONG_WORD.slice(0, 40)}`, allocationRule: "mes-add1u", source: `Pabulib (pabulib.org) ${LONG_URL}`, explanation: explanation("Un budget passé pour les essais.") });
+  retry(() => reviewIdea(o, b.id, { ideaId: idea.id, verdict: "feasible", cost: 12_000, envelopeId: envelope.id, feasibilityExplanation: `Faisable : ${LONG_URL}`, costExplanation: LONG_WORD, conflict: "declared", conflictText: LONG_WORD }, { now: at(4) }));
+  retry(() => changePhase(o, b.id, { to: "vote", explanation: explanation("Le vote s'ouvre."), closesAt: utcToLocal(new Date(Date.now() + 72 * hour).toISOString()) }, { now: at(5) }));
+  const past = retry(() => importPabulib(loadActor(admin.id)!, { text: toulouseText()!, title: `Toulouse ${LONG_WORD.slice(0, 40)}`, allocationRule: "mes-add1u", source: `Pabulib (pabulib.org) ${LONG_URL}`, explanation: explanation("Un budget passé pour les essais.") }));
   const pastEnvelope = envelopesOf(past.id)[0]!.id;
   return { voting: b.id, envelope: envelope.id, project: projectsOf(b.id)[0]!.id, past: past.id, pastEnvelope, pastProject: projectsOf(past.id)[0]!.id };
 }
