@@ -535,6 +535,16 @@ export function councilBudgets(councilId: number) {
   return rows.map((r) => ({ id: r.budget.id, title: r.budget.title, phase: r.budget.phase, amount: r.envelope.amount, funded: funded.filter((p) => p.envelopeId === r.envelope.id) }));
 }
 
+/** The budget envelope a ballot box belongs to (for the receipts page): its projects by ballot number and its .pb. */
+export function budgetOfBox(boxId: number) {
+  const e = db.select().from(budgetEnvelopes).where(eq(budgetEnvelopes.boxId, boxId)).get();
+  if (!e) return null;
+  const options = projectsOf(e.budgetId)
+    .filter((p) => p.envelopeId === e.id && p.ballotId !== null)
+    .map((p) => ({ id: p.ballotId!, label: p.title }));
+  return { budgetId: e.budgetId, options, pbUrl: e.pb ? `/budgets/${e.budgetId}/envelopes/${e.id}.pb` : null };
+}
+
 export function getProject(id: number) {
   return db.select().from(budgetProjects).where(eq(budgetProjects.id, id)).get() ?? null;
 }
