@@ -14,6 +14,8 @@ import { useLocale } from "~/components/hooks";
 import { Markdown } from "~/components/markdown";
 import { Field, FormErrors, TextareaField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
+import { FollowCard } from "~/components/follow-card";
+import { followBudget, isFollowing } from "~/domain/notifications/follows.server";
 import { can } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { budgetIdeas, changePhase, envelopesOf, getBudget, liveTurnout, phaseHistory, projectsOf, settingsOf, voterEnvelopes } from "~/domain/budgets/budgets.server";
@@ -71,6 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ideas: ideas.filter((i) => !i.hiddenAt).map((i) => ({ id: i.id, title: i.title, status: i.status, supportCount: i.supportCount, review: i.review ? { verdict: i.review.verdict, cost: i.review.cost, reviewerName: i.review.reviewerName, conflict: i.review.conflictOfInterest, seq: i.review.decisionSeq } : null })),
     money: { allocated: funded.reduce((s, p) => s + p.cost, 0), spent: funded.reduce((s, p) => s + p.spent, 0) },
     voter: { canVote: voter.envelopes.length > 0, voted: voter.voted, signedIn: !!actor },
+    following: actor ? isFollowing(actor.userId, { kind: "budget", id: b.id }) : false,
+    loginHref: `/login?redirectTo=${encodeURIComponent(`/budgets/${b.id}`)}`,
     next: !b.imported && can(actor, "budget.manage", { councilId: null }) ? nextPhase(b.phase) : null,
     canReview: b.phase === "review" && can(actor, "budget.review", { councilId: null }),
     canPaper: b.phase === "vote" && can(actor, "vote.count", { councilId: null }),
@@ -80,7 +84,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const actor = await requireActor(request);
-  return handleForm(await request.formData(), PhaseSchema, (v) => {
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "follow" || intent === "unfollow") {
+    if (!getBudget(id)) notFound();
+    followBudget(actor, id, intent === "follow");
+    return redirect(`/budgets/${id}#follow`);
+  }
+  return handleForm(formData, PhaseSchema, (v) => {
     changePhase(actor, id, v);
     return redirect(v.to === "results" ? `/budgets/${id}/results` : `/budgets/${id}`);
   });
@@ -89,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BudgetRoute() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { budget, phases, envelopes, ideas, money, voter, next, canReview, canPaper } = useLoaderData<typeof loader>();
+  const { budget, phases, envelopes, ideas, money, voter, next, canReview, canPaper, following, loginHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(PhaseSchema, { id: "phase", lastResult, defaultValue: { to: next ?? "" } });
   const dates = Object.fromEntries(phases.map((p) => [p.phase, formatDateShort(p.startedAt, locale)]));
@@ -213,6 +224,7 @@ export default function BudgetRoute() {
         </div>
 
         <aside className="side">
+          {budget.imported ? null : <FollowCard following={following} signedIn={voter.signedIn} loginHref={loginHref} follow={t("follow.budget")} unfollow={t("follow.stopBudget")} hint={t("follow.budgetHint")} />}
           <div className="card">
             <h2 className="h3"><Icon name="book" size={20} /> {t("budgets.rulesTitle")}</h2>
             <dl className="facts">

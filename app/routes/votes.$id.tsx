@@ -13,6 +13,8 @@ import { useLocale } from "~/components/hooks";
 import { Markdown } from "~/components/markdown";
 import { SelectField, TextareaField, FormErrors } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
+import { FollowCard } from "~/components/follow-card";
+import { followVote, isFollowing } from "~/domain/notifications/follows.server";
 import { BallotForm, ReceiptCard, ReviewCard, useOptionLabel } from "~/components/vote/ballot";
 import { VoteResults } from "~/components/vote/results";
 import { VoteStateBadge } from "~/components/vote/vote-item";
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state,
     viewer: {
       signedIn: !!actor,
+      following: actor ? isFollowing(actor.userId, { kind: "vote", id: vote.id }) : false,
       // why this person may not vote, as a translation key (null: may vote)
       ineligible: actor ? ineligibility(vote.box, person) : "errors.notSignedIn",
       voted: person ? hasParticipated(vote.box.id, person.key) : false,
@@ -127,6 +130,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply({ chosen: formData.getAll("choices").map(String).slice(0, 50) });
     case "decide":
       return handleIntent(formData, VoteDecisionSchema, (v) => (decideVote(actor, id, v), redirect(`/votes/${id}#decision`)));
+    case "follow":
+    case "unfollow":
+      followVote(actor, id, intent === "follow");
+      return redirect(`/votes/${id}#follow`);
   }
   throw new Response("errors.badRequest", { status: 400 });
 }
@@ -285,6 +292,7 @@ export default function VoteRoute() {
         </div>
         <aside className="side">
           {d.turnout ? <Turnout turnout={d.turnout} open={open} /> : null}
+          <FollowCard following={viewer.following} signedIn={viewer.signedIn} loginHref={d.loginHref} follow={t("follow.vote")} unfollow={t("follow.stopVote")} hint={t("follow.voteHint")} />
           {viewer.canEdit || viewer.canDesk || viewer.canCount ? (
             <section className="card staff-card" aria-labelledby="staff-title">
               <h2 id="staff-title" className="h3">

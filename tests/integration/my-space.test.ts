@@ -10,7 +10,10 @@ import { mySpace } from "~/domain/accounts/my-space.server";
 import { castAtDesk, castOnline } from "~/domain/ballot-box/cast.server";
 import { loadActor } from "~/domain/accounts/session.server";
 import { createBudget } from "~/domain/budgets/budgets.server";
-import { follow } from "~/domain/notifications/notify.server";
+import { follow, isFollowing } from "~/domain/notifications/notify.server";
+import * as budgetRoute from "~/routes/budgets.$id";
+import * as voteRoute from "~/routes/votes.$id";
+import { formRequest, getRequest, run, sessionCookieFor } from "../support/http";
 import { emptyTown, makeCouncil, makeUser } from "../support/fixtures";
 import { entryId, importPeople, makeVote, people, verifiedResident, type CensusPerson } from "../support/voting";
 
@@ -82,5 +85,42 @@ describe("my space", () => {
     const following = mySpace(me.userId).following;
     expect(following.find((g) => g.kind === "vote")!.items).toEqual([{ id: vote.id, title: "Faut-il éclairer le stade le soir ?", href: `/votes/${vote.id}` }]);
     expect(following.find((g) => g.kind === "budget")!.items).toEqual([{ id: budget.id, title: "Budget des Cerisiers", href: `/budgets/${budget.id}` }]);
+  });
+
+  it("a vote's and a budget's page follow and unfollow, and say so; signed out, they point to the login", async () => {
+    const me = await makeUser({});
+    const cookie = await sessionCookieFor(me.userId);
+    const vote = makeVote(official, { question: "Faut-il fleurir le pont ?" });
+    const budget = createBudget(official, {
+      title: "Budget du pont",
+      description: "Un budget pour le quartier, de la collecte des idées au vote puis à la réalisation.",
+      ballotType: "approval",
+      allocationRule: "greedy",
+      tieBreak: "cheaper",
+      minApprovals: 1,
+      minSpendPercent: 0,
+      kMin: 1,
+      maxChoices: 5,
+      townAmount: 20_000,
+      envelopes: [],
+      explanation: "Le conseil municipal ouvre ce budget comme le prévoit le calendrier publié ; chaque habitant peut suivre son avancement.",
+    });
+    const v = await run(voteRoute.action, formRequest(`/votes/${vote.id}`, { intent: "follow" }, { cookie }), { id: String(vote.id) });
+    expect(v).toMatchObject({ status: 302, location: `/votes/${vote.id}#follow` });
+    expect(isFollowing(me.userId, { kind: "vote", id: vote.id })).toBe(true);
+    expect((await run(voteRoute.loader, getRequest(`/votes/${vote.id}`, { cookie }), { id: String(vote.id) })).data.viewer.following).toBe(true);
+    const b = await run(budgetRoute.action, formRequest(`/budgets/${budget.id}`, { intent: "follow" }, { cookie }), { id: String(budget.id) });
+    expect(b).toMatchObject({ status: 302, location: `/budgets/${budget.id}#follow` });
+    expect((await run(budgetRoute.loader, getRequest(`/budgets/${budget.id}`, { cookie }), { id: String(budget.id) })).data.following).toBe(true);
+    expect(mySpace(me.userId).following.map((g) => g.kind).sort()).toEqual(["budget", "vote"]);
+    await run(voteRoute.action, formRequest(`/votes/${vote.id}`, { intent: "unfollow" }, { cookie }), { id: String(vote.id) });
+    await run(budgetRoute.action, formRequest(`/budgets/${budget.id}`, { intent: "unfollow" }, { cookie }), { id: String(budget.id) });
+    expect(mySpace(me.userId).following).toEqual([]);
+    // an unknown budget is a 404, nothing stored
+    expect((await run(budgetRoute.action, formRequest(`/budgets/99999`, { intent: "follow" }, { cookie }), { id: "99999" })).status).toBe(404);
+    // signed out: the vote page sends to the login and back
+    const anon = await run(voteRoute.action, formRequest(`/votes/${vote.id}`, { intent: "follow" }), { id: String(vote.id) });
+    expect(anon.status).toBe(302);
+    expect(anon.location).toBe(`/login?redirectTo=${encodeURIComponent(`/votes/${vote.id}`)}`);
   });
 });

@@ -85,6 +85,8 @@ const EXPECTED: Record<Action, Row> = {
   "budget.import": same(["admin"]),
   "project.update": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
   "project.follow": same(signedIn),
+  "vote.follow": same(signedIn),
+  "budget.follow": same(signedIn),
 
   "letters.print": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
   "dashboard.view": {

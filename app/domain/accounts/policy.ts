@@ -105,6 +105,7 @@ export const POLICY = {
   "vote.desk": ["facilitator"],
   "vote.count": ["facilitator", "official"],
   "vote.decide": ["official"],
+  "vote.follow": ["signedIn"],
   // participatory budgets
   "budget.manage": ["official"],
   "budget.review": ["official"],
@@ -112,6 +113,7 @@ export const POLICY = {
   "budget.import": ["admin"],
   "project.update": ["official"],
   "project.follow": ["signedIn"],
+  "budget.follow": ["signedIn"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof POLICY;
