@@ -73,10 +73,11 @@ export const CROSS_SITE_POST_PATHS = new Set(["/unsubscribe"]);
 export function checkRequest(method: string, headers: Headers, path?: string, search?: string): Refusal | null {
   // `?_data=` is the data-request protocol of Remix before single fetch. This app's pages never
   // send it; Remix still ran a posted action and then answered an empty 200 (logging a stack
-  // per request): refused before anything runs.
-  if (search && /(?:^|[?&])_data(?:=|&|$)/.test(search)) return { status: 400, kind: "dataParam" };
-  if (!STATE_CHANGING.has(method.toUpperCase())) return null;
+  // per request): refused before anything runs (after the origin, which answers 403 first).
+  const legacyData = !!search && /(?:^|[?&])_data(?:=|&|$)/.test(search);
+  if (!STATE_CHANGING.has(method.toUpperCase())) return legacyData ? { status: 400, kind: "dataParam" } : null;
   if (!(path !== undefined && CROSS_SITE_POST_PATHS.has(path)) && !sameOrigin(headers)) return { status: 403, kind: "origin" };
+  if (legacyData) return { status: 400, kind: "dataParam" };
   const type = (header(headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const multipart = type === "multipart/form-data";
   if (type !== "application/x-www-form-urlencoded" && !multipart) return { status: 415, kind: "contentType" };
