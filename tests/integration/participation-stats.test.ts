@@ -182,7 +182,7 @@ describe("budget money and projects", () => {
     expect(figure(s2, "moneySpent")).toBe(9_500 * 100);
     expect(figure(s2, "projectsDone")).toBe(1);
     // in the month of the update (which may be the previous month shortly after midnight on the 1st)
-    expect(s2.series.find((x) => x.key === "projectsDone")!.values.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(s2.series.find((x) => x.key === "projectsDone")!.values.reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(1);
   });
 });
 
