@@ -92,6 +92,9 @@ describe("budget voting desk", () => {
     expect(page.data.results).toHaveLength(1);
     expect(page.data.results[0]).toMatchObject({ id: entryId(p.reference), voted: false, ineligible: null });
     expect(page.data.results[0].envelopes).toHaveLength(2);
+    // the person's line opens a confirmation with their identity
+    const confirm = await run(deskRoute.loader, getRequest(`/budgets/${budgetId}/desk?person=${entryId(p.reference)}`, { cookie }), { id: String(budgetId) });
+    expect(confirm.data.person).toMatchObject({ id: entryId(p.reference), name: `${p.givenNames} ${p.familyName}`, voted: false });
 
     const res = await run(deskRoute.action, formRequest(`/budgets/${budgetId}/desk`, { intent: "paper", target: "", censusEntryId: String(entryId(p.reference)), q: p.familyName }, { cookie }), { id: String(budgetId) });
     expect(res.status).toBe(302);
