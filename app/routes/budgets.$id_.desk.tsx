@@ -1,5 +1,6 @@
 /**
- * The budget's voting desk (guichet), for town facilitators while the budget is in its vote
+ * The budget's voting desk (guichet), for facilitators (the town's for everyone, a council's
+ * for its own residents) while the budget is in its vote
  * phase: find a resident in the census (they may have no account), open their line to check
  * their identity, and there record that they put a paper ballot in the box (a separate step,
  * since it cannot be undone). One paper ballot covers the town envelope
@@ -21,21 +22,25 @@ import { DeskPersonSchema } from "~/domain/votes/schemas";
 import { getFixedT } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
 import { handleIntent, readIntent } from "~/utils/forms.server";
-import { idParam, notFound, optionalIdParam, requirePermission } from "~/utils/http.server";
+import { idParam, notFound, optionalIdParam, requireActor } from "~/utils/http.server";
+import { scopeFor } from "~/domain/accounts/policy";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
 
+/** The town desk sees everyone; a neighbourhood's desk, its own council's residents. */
 async function load(request: Request, id: number) {
   const b = getBudget(id);
   if (!b) notFound();
-  const actor = await requirePermission(request, "vote.desk", { councilId: null });
-  return { b, actor: actor! };
+  const actor = await requireActor(request);
+  const scope = scopeFor(actor, "vote.desk");
+  if (scope === undefined) throw new Response("Forbidden", { status: 403 });
+  return { b, actor, scope };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
-  const { b } = await load(request, id);
+  const { b, scope } = await load(request, id);
   const url = new URL(request.url);
   const { q } = CensusSearchSchema.parse({ q: url.searchParams.get("q") ?? undefined });
   const personId = optionalIdParam(url.searchParams.get("person"));
@@ -45,8 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     budget: { id: b.id, title: b.title },
     open: b.phase === "vote",
     q,
-    results: q ? searchCensus(q).map((r) => budgetDeskPerson(b.id, r.id)).filter((p): p is NonNullable<typeof p> => p !== null) : [],
-    person: personId ? budgetDeskPerson(b.id, personId) : null,
+    results: q ? searchCensus(q, { councilIds: scope }).map((r) => budgetDeskPerson(b.id, r.id)).filter((p): p is NonNullable<typeof p> => p !== null) : [],
+    person: personId ? budgetDeskPerson(b.id, personId, scope) : null,
     recorded: url.searchParams.get("recorded") === "paper",
   };
 }
