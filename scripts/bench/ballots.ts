@@ -6,11 +6,13 @@
  * duplicate, integrity_check ok.
  *
  *   npm run build && npm run bench:ballots -- [--voters 60000] [--seconds 60] [--connections 64]
- *        [--port 4300] [--with-page] [--cpu-prof] [--out bench-results/ballots.json]
+ *        [--port 4300] [--with-page] [--js] [--cpu-prof] [--out bench-results/ballots.json]
  *
  * Target: >= 1,000 ballots/s sustained with p99 < 100 ms (2-core machine). The load
  * generator runs on the same machine and takes part of its CPU.
  * `--with-page`: each voter also loads the vote page first (two requests per voter).
+ * `--js`: the request a browser running the page's JavaScript sends (single-fetch data
+ *   request, no page rendered), followed by the loaders' revalidation GET.
  * `--cpu-prof`: the server runs with `node --cpu-prof`; the profile lands in bench-results/.
  */
 import fs from "node:fs";
@@ -29,6 +31,7 @@ const CONNECTIONS = Number(opt("--connections", "64"));
 const PORT = Number(opt("--port", "4300"));
 const OUT = path.resolve(repo, opt("--out", "bench-results/ballots.json"));
 const WITH_PAGE = args.includes("--with-page");
+const JS = args.includes("--js");
 const CPU_PROF = args.includes("--cpu-prof");
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ballots-"));
@@ -51,8 +54,8 @@ async function main() {
   const server = await startBuiltServer({ db: file, port: PORT, nodeArgs: CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.dirname(OUT)}`] : [] });
   const rss = rssSampler(server.pid);
   const cpu0 = cpuMs(server.pid);
-  console.log(`storm: ${CONNECTIONS} connections, ${SECONDS} s${WITH_PAGE ? ", page loaded before each cast" : ""}…`);
-  const r = await storm({ url: server.url, fixture, voters: fixture.voters, baskets, connections: CONNECTIONS, seconds: SECONDS, withPage: WITH_PAGE });
+  console.log(`storm: ${CONNECTIONS} connections, ${SECONDS} s${WITH_PAGE ? ", page loaded before each cast" : ""}${JS ? ", JavaScript's data requests" : ""}…`);
+  const r = await storm({ url: server.url, fixture, voters: fixture.voters, baskets, connections: CONNECTIONS, seconds: SECONDS, withPage: WITH_PAGE, js: JS });
   const rssMax = rss.stop();
   const serverCpuMs = cpuMs(server.pid) - cpu0;
   const code = await server.stop();
@@ -74,6 +77,7 @@ async function main() {
     seconds: SECONDS,
     connections: CONNECTIONS,
     withPage: WITH_PAGE,
+    mode: JS ? "js (POST .data + revalidation GET)" : "no JavaScript (document POST, receipt page rendered)",
     elapsedSeconds: Math.round(elapsed * 100) / 100,
     sent: sent.size,
     acknowledged: acked.size,
@@ -104,6 +108,7 @@ async function main() {
   const rows: [string, string | number][] = [
     ["voters (fixture)", VOTERS],
     ["connections", CONNECTIONS],
+    ["request", result.mode],
     ["seconds (run)", result.elapsedSeconds],
     ["casts sent", sent.size],
     ["acknowledged (2xx/3xx + receipt)", acked.size],

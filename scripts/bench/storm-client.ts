@@ -44,6 +44,12 @@ export interface BuiltServer {
   exited: Promise<number | null>;
 }
 
+// Servers started here die with this process, even when it stops on an error.
+const live = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const p of live) p.kill("SIGKILL");
+});
+
 /** Starts `node server.mjs` on this database and port and waits for /health. */
 export async function startBuiltServer(opts: { db: string; port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<BuiltServer> {
   if (!fs.existsSync(path.join(repo, "build/index.js"))) throw new Error("build/index.js is missing: run `npm run build` first");
@@ -68,7 +74,13 @@ export async function startBuiltServer(opts: { db: string; port: number; env?: R
   });
   proc.stdout!.on("data", (d) => (out = (out + d).slice(-20_000)));
   proc.stderr!.on("data", (d) => (out = (out + d).slice(-20_000)));
-  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  live.add(proc);
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once("exit", (code) => {
+      live.delete(proc);
+      resolve(code);
+    }),
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`server exited (${proc.exitCode ?? proc.signalCode}):\n${out}`);
@@ -163,6 +175,8 @@ export interface StormResult {
 }
 
 const RECEIPT_RE = /class="receipt-code"[^>]*><code>([0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5})<\/code>/;
+/** The receipt in a single-fetch answer (turbo-stream: the action's data as a JSON array of values). */
+const RECEIPT_DATA_RE = /"receipt","([0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5})"/;
 const ONCE_RE = /name="_once" value="([A-Za-z0-9_-]+)"/;
 
 function request(agent: http.Agent, url: URL, method: "GET" | "POST", headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
@@ -205,6 +219,13 @@ export async function storm(opts: {
   connections: number;
   seconds: number;
   withPage?: boolean;
+  /**
+   * What a browser running the page's JavaScript sends instead: the form posted as a
+   * single-fetch data request (`/budgets/ID/vote.data`, the action's data only, no page
+   * rendered), then the GET that revalidates the page's loaders. The cast's latency is the
+   * POST's; the revalidation is part of the load.
+   */
+  js?: boolean;
   stop?: () => boolean;
   /** Start at this voter (a second storm after a restart continues with fresh voters). */
   from?: number;
@@ -213,6 +234,7 @@ export async function storm(opts: {
 }): Promise<StormResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections });
   const url = new URL(`/budgets/${opts.fixture.budgetId}/vote`, opts.url);
+  const dataUrl = new URL(`/budgets/${opts.fixture.budgetId}/vote.data`, opts.url);
   const origin = new URL(opts.url).origin;
   const outcomes: CastOutcome[] = [];
   const pending = new Set<number>();
@@ -234,10 +256,11 @@ export async function storm(opts: {
         }
         const body = new URLSearchParams([...opts.baskets[i]!.map((c) => ["choices", c] as [string, string]), ["step", "cast"], ["_once", once]]).toString();
         const t = performance.now();
-        const res = await request(agent, url, "POST", { ...base, origin, referer: url.href, "content-type": "application/x-www-form-urlencoded" }, body);
+        const res = await request(agent, opts.js ? dataUrl : url, "POST", { ...base, origin, referer: url.href, "content-type": "application/x-www-form-urlencoded" }, body);
         const ms = performance.now() - t;
         pending.delete(i);
-        const receipt = res.status < 400 ? (RECEIPT_RE.exec(res.body)?.[1] ?? null) : null;
+        const receipt = res.status < 400 ? ((opts.js ? RECEIPT_DATA_RE : RECEIPT_RE).exec(res.body)?.[1] ?? null) : null;
+        if (opts.js && receipt) await request(agent, dataUrl, "GET", base);
         const o = { voter: i, status: res.status, receipt, ms, at: performance.now() - startedAt };
         outcomes.push(o);
         opts.onOutcome?.(o);
