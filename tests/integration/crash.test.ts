@@ -31,7 +31,8 @@ const start = async (env: Record<string, string> = {}) => {
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "build/index.js"))) {
-    execFileSync(path.join(repo, "node_modules/.bin/remix"), ["build"], { cwd: repo, stdio: "ignore", timeout: 120_000 });
+    // as `npm run build` does: vitest's NODE_ENV=test would give a development build
+    execFileSync(path.join(repo, "node_modules/.bin/remix"), ["build"], { cwd: repo, stdio: "ignore", timeout: 120_000, env: { ...process.env, NODE_ENV: "production" } });
   }
   fixture = await buildStormFixture({ voters: 200 });
   baskets = fixture.voters.map(((r) => () => randomBasket(fixture, r))(rng(7)));
