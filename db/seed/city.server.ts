@@ -575,10 +575,18 @@ export async function seedCity(opts: CityOptions): Promise<CityReport> {
     const bal = sq.prepare("INSERT INTO ballots (box_id, id, channel, content) VALUES (?, ?, ?, ?)");
     let ballots = 0;
     let approvals = 0;
+    // townDay builds an Intl formatter per call: one call per hour of the window, not per voter
+    const days = new Map<number, string>();
+    const dayOf = (ms: number) => {
+      const h = Math.floor(ms / HOUR);
+      let d = days.get(h);
+      if (d === undefined) days.set(h, (d = townDay(new Date(h * HOUR))));
+      return d;
+    };
     sq.transaction(() => {
       for (const v of voters) {
         const code = receiptCode(r);
-        const day = townDay(new Date(opens + r() * (closes - opens)));
+        const day = dayOf(opens + r() * (closes - opens));
         for (const boxId of boxIdsFor(v.person)) {
           const choices = choose(boxId);
           part.run(boxId, `census:${v.person + 1}`, v.channel, v.channel === "desk" ? staff.desk : null, day);
