@@ -4,7 +4,7 @@
  * The stored file is exactly the one the published results were computed from.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { envelopesOf, getBudget } from "~/domain/budgets/budgets.server";
+import { envelopesOf, getBudget, storedEnvelopePb } from "~/domain/budgets/budgets.server";
 import { idParam, notFound } from "~/utils/http.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -12,9 +12,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!b) notFound();
   const envelopeId = idParam(params.envelopeId);
   const e = envelopesOf(b.id).find((x) => x.id === envelopeId);
-  if (!e || !e.pb) notFound();
+  const pb = e ? storedEnvelopePb(b.id, e.id) : null;
+  if (!e || !pb) notFound();
   const name = `${b.slug}-${e.councilId === null ? "ville" : `conseil-${e.councilId}`}.pb`;
-  return new Response(e.pb, {
+  return new Response(pb, {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}"`,

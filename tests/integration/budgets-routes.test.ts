@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "#db/client.server";
 import { budgetProjects, budgetReviews, budgets, participations } from "#db/schema";
 import type { Actor } from "~/domain/accounts/policy";
-import { changePhase, createBudget, envelopesOf, submitBudgetIdea } from "~/domain/budgets/budgets.server";
+import { changePhase, createBudget, envelopesOf, storedEnvelopePb, submitBudgetIdea } from "~/domain/budgets/budgets.server";
 import { importPabulib } from "~/domain/budgets/import.server";
 import * as importRoute from "~/routes/budgets.import";
 import * as pbRoute from "~/routes/budgets.$id_.envelopes.$envelopeId[.]pb";
@@ -152,7 +152,7 @@ describe("the imported results through the pages", () => {
     const file = await pbRoute.loader({ request: getRequest(env.pbUrl), params: { id: String(b.id), envelopeId: String(env.id) }, context: {} } as never);
     expect((file as Response).headers.get("Content-Disposition")).toMatch(/attachment/);
     const text = await (file as Response).text();
-    expect(text).toBe(envelopesOf(b.id)[0]!.pb);
+    expect(text).toBe(storedEnvelopePb(b.id, envelopesOf(b.id)[0]!.id));
     // the recount anyone can do: the command line on the page's own download, with the declared rule
     const tmp = path.join(os.tmpdir(), `recount-${process.pid}.pb`);
     fs.writeFileSync(tmp, text);

@@ -16,7 +16,7 @@ import { budgetProjects, budgets, decisions, notifications, participations } fro
 import type { Actor } from "~/domain/accounts/policy";
 import { findReceipt } from "~/domain/ballot-box/count.server";
 import { castBasket } from "~/domain/budgets/ballot.server";
-import { budgetIdeas, budgetResults, changePhase, createBudget, decideResults, envelopesOf, getBudget, projectsOf, submitBudgetIdea } from "~/domain/budgets/budgets.server";
+import { budgetIdeas, budgetResults, changePhase, createBudget, decideResults, envelopesOf, getBudget, projectsOf, storedEnvelopePb, submitBudgetIdea } from "~/domain/budgets/budgets.server";
 import { followProject, postProjectUpdate } from "~/domain/budgets/implementation.server";
 import { importPabulib } from "~/domain/budgets/import.server";
 import { shareOf } from "~/domain/budgets/results.server";
@@ -199,12 +199,14 @@ describe("a budget from draft to implementation", () => {
     changePhase(official, budgetId, { to: "results", explanation: EXPLAIN }, { now: t(3) });
     for (const { envelope, results, projects } of budgetResults(budgetId)) {
       expect(results).not.toBeNull();
-      const election = readPabulib(envelope.pb!);
+      const pb = storedEnvelopePb(budgetId, envelope.id)!;
+      expect(envelope.hasPb).toBe(true);
+      const election = readPabulib(pb);
       const recount = allocate(election, "mes-add1u", { minApprovals: 1, explain: false });
       expect(new Set(recount.selected)).toEqual(new Set(results!.projects.filter((p) => p.funded).map((p) => p.ballotId)));
       // and with the command line, which reads the threshold from the file's META
       const tmp = path.join(os.tmpdir(), `recount-${process.pid}-${envelope.id}.pb`);
-      fs.writeFileSync(tmp, envelope.pb!);
+      fs.writeFileSync(tmp, pb);
       const cli = JSON.parse(execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/pb.ts", "allocate", tmp, "--rule", "mes-add1u"], { encoding: "utf8" })) as { selected: string[] };
       fs.rmSync(tmp);
       expect(new Set(cli.selected)).toEqual(new Set(recount.selected));

@@ -10,7 +10,7 @@
  * vote's also publishes the rulebook version "budget:<slug>"), each envelope's count
  * ("counted", with the certificate), the decision ("confirmed" / "departed").
  */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
 import type { BudgetPhase } from "#db/enums";
 import { budgetEnvelopes, budgetPhases, budgetProjects, budgetReviews, budgets, councils, ideas } from "#db/schema";
@@ -102,10 +102,19 @@ function councilNames(tx: Tx = db): Map<number, string> {
   return new Map(tx.select({ id: councils.id, name: councils.name }).from(councils).all().map((c) => [c.id, c.name]));
 }
 
+/** Every column of an envelope but its Pabulib text, which holds every ballot (megabytes at city scale). */
+const { pb: _pb, ...ENVELOPE_COLUMNS } = getTableColumns(budgetEnvelopes);
+const ENVELOPE_FIELDS = { ...ENVELOPE_COLUMNS, hasPb: sql<boolean>`${budgetEnvelopes.pb} IS NOT NULL`.mapWith(Boolean) };
+
+/**
+ * A budget's envelopes, the town's first, with their council's name. Never the stored .pb
+ * text (read it with `envelopePb`): loading it on every budget page cost seconds and hundreds
+ * of megabytes at city scale.
+ */
 export function envelopesOf(budgetId: number, tx: Tx = db) {
   const names = councilNames(tx);
   return tx
-    .select()
+    .select(ENVELOPE_FIELDS)
     .from(budgetEnvelopes)
     .where(eq(budgetEnvelopes.budgetId, budgetId))
     .orderBy(sql`${budgetEnvelopes.councilId} IS NOT NULL`, asc(budgetEnvelopes.id))
@@ -253,7 +262,7 @@ export function ballotIds(projects: ProjectRow[], tieBreak: BudgetSettings["tieB
   return new Map(sorted.map((p, i) => [p.id, String(i + 1).padStart(width, "0")]));
 }
 
-function specOf(settings: BudgetSettings, envelope: EnvelopeRow, projects: ProjectRow[], minVotingAge: number): BallotSpec {
+function specOf(settings: BudgetSettings, envelope: Pick<EnvelopeRow, "amount">, projects: ProjectRow[], minVotingAge: number): BallotSpec {
   const items = [...projects].sort((x, y) => (x.ballotId! < y.ballotId! ? -1 : 1)).map((p) => ({ id: p.ballotId!, label: p.title, cost: p.cost }));
   return settings.ballotType === "approval"
     ? { type: "approval-budget", projects: items, budget: envelope.amount, minSpendShare: settings.minSpendPercent / 100, minVotingAge }
@@ -454,7 +463,7 @@ export function decideResults(actor: MaybeActor, budgetId: number, input: Result
 
 export function listBudgets() {
   const rows = db.select().from(budgets).orderBy(desc(budgets.createdAt)).all();
-  const env = rows.length ? db.select().from(budgetEnvelopes).where(inArray(budgetEnvelopes.budgetId, rows.map((r) => r.id))).all() : [];
+  const env = rows.length ? db.select(ENVELOPE_FIELDS).from(budgetEnvelopes).where(inArray(budgetEnvelopes.budgetId, rows.map((r) => r.id))).all() : [];
   const counts = rows.length
     ? db
         .select({ budgetId: budgetProjects.budgetId, n: sql<number>`count(*)`, funded: sql<number>`sum(coalesce(${budgetProjects.funded}, 0))` })
@@ -519,7 +528,7 @@ export function budgetResults(budgetId: number) {
 /** Budgets with an envelope for this council, and the projects funded in it. */
 export function councilBudgets(councilId: number) {
   const rows = db
-    .select({ budget: budgets, envelope: budgetEnvelopes })
+    .select({ budget: budgets, envelope: ENVELOPE_FIELDS })
     .from(budgetEnvelopes)
     .innerJoin(budgets, eq(budgets.id, budgetEnvelopes.budgetId))
     .where(eq(budgetEnvelopes.councilId, councilId))
@@ -537,12 +546,17 @@ export function councilBudgets(councilId: number) {
 
 /** The budget envelope a ballot box belongs to (for the receipts page): its projects by ballot number and its .pb. */
 export function budgetOfBox(boxId: number) {
-  const e = db.select().from(budgetEnvelopes).where(eq(budgetEnvelopes.boxId, boxId)).get();
+  const e = db.select(ENVELOPE_FIELDS).from(budgetEnvelopes).where(eq(budgetEnvelopes.boxId, boxId)).get();
   if (!e) return null;
   const options = projectsOf(e.budgetId)
     .filter((p) => p.envelopeId === e.id && p.ballotId !== null)
     .map((p) => ({ id: p.ballotId!, label: p.title }));
-  return { budgetId: e.budgetId, options, pbUrl: e.pb ? `/budgets/${e.budgetId}/envelopes/${e.id}.pb` : null };
+  return { budgetId: e.budgetId, options, pbUrl: e.hasPb ? `/budgets/${e.budgetId}/envelopes/${e.id}.pb` : null };
+}
+
+/** The stored Pabulib text of an envelope of this budget (null before the count, or unknown). */
+export function storedEnvelopePb(budgetId: number, envelopeId: number): string | null {
+  return db.select({ pb: budgetEnvelopes.pb }).from(budgetEnvelopes).where(and(eq(budgetEnvelopes.budgetId, budgetId), eq(budgetEnvelopes.id, envelopeId))).get()?.pb ?? null;
 }
 
 export function getProject(id: number) {
