@@ -74,7 +74,7 @@ export function search(opts: { q: string; kind?: string; councilId?: number; sta
       r.kind === "idea"
         ? `/ideas/${r.ref_id}`
         : r.kind === "comment"
-          ? `/ideas/${r.idea_id}#comment-${r.ref_id}`
+          ? `/ideas/${r.idea_id}?comment=${r.ref_id}#comment-${r.ref_id}`
           : r.kind === "minutes"
             ? `/meetings/${r.ref_id}#minutes`
             : `/decisions/${r.ref_id}`,
