@@ -42,8 +42,19 @@ async function single(path: string) {
   return { ms: Math.round(times[2]! * 10) / 10, bytes, status };
 }
 
+/** After an overloaded page the server is still working through its backlog: wait until it answers promptly. */
+async function settle() {
+  for (let i = 0; i < 240; i++) {
+    const t = performance.now();
+    const ok = await fetch(base + "/health").then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+    if (ok && performance.now() - t < 100) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 const rows = [];
 for (const path of paths) {
+  await settle();
   const s = await single(path).catch((e: Error) => ({ ms: Number.NaN, bytes: 0, status: 0, error: e.message }));
   const r = await autocannon({ url: base + path, connections, duration, headers });
   const row = {
