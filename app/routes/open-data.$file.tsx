@@ -31,5 +31,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const encoding = pickEncoding(request.headers.get("Accept-Encoding"));
   if (!encoding) return new Response(bytes(built.body), { headers });
   headers.set("Content-Encoding", encoding);
-  return new Response(bytes(encodedBody(built, encoding)), { headers });
+  return new Response(bytes(await encodedBody(built, encoding)), { headers });
 }
