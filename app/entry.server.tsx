@@ -1,5 +1,5 @@
 /**
- * Server rendering: one i18next instance per request in the detected language, the
+ * Server rendering: the shared i18next instance of the detected language, the
  * session cookie refreshed when lucia extended the session, and baseline security headers.
  * Also exports `startup`, which server.mjs runs once before listening (migrations are
  * applied when the database opens; the demo town is seeded if the database is empty).
@@ -9,13 +9,11 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { sessionCookieUpdate } from "./domain/accounts/session.server";
-import { i18nConfig } from "./i18n";
-import { getLocale, resources } from "./i18next.server";
+import { getLocale, i18nFor } from "./i18next.server";
 
 export { startup } from "#db/seed/startup.server";
 export { guardRequest, guardRouteModules } from "./utils/request-guard.server";
@@ -59,8 +57,8 @@ export default async function handleRequest(
 ) {
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? randomBytes(16).toString("base64");
   const lng = await getLocale(request);
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng, ns: ["common"], resources });
+  // one shared, initialised instance per language (never mutated): see i18nFor
+  const instance = i18nFor(lng);
   await withSessionCookie(request, responseHeaders);
   securityHeaders(responseHeaders, nonce);
   responseHeaders.set("Content-Language", lng);

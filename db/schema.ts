@@ -134,7 +134,8 @@ export const roleAssignments = sqliteTable(
   },
   // Uniqueness of (user, role, council) with town-wide = NULL is an expression index
   // (coalesce(council_id, 0)) written by hand in migration 0001_role_unique.sql.
-  (t) => [index("role_assignments_user_idx").on(t.userId)],
+  // the council page lists its people: served by role_assignments_council_idx, not a scan
+  (t) => [index("role_assignments_user_idx").on(t.userId), index("role_assignments_council_idx").on(t.councilId, t.role)],
 );
 
 /**
@@ -226,6 +227,20 @@ export const decisions = sqliteTable(
     index("decisions_subject_idx").on(t.subjectKind, t.subjectId),
     index("decisions_supersedes_idx").on(t.supersedesSeq),
   ],
+);
+
+/**
+ * Which register entries cite which meeting (an evidence link to /meetings/N or
+ * /meetings/N#…), filled from `evidence` by a trigger on insert (migration 0021) — the
+ * meeting page reads it instead of running `evidence LIKE` over the whole register.
+ */
+export const decisionMeetings = sqliteTable(
+  "decision_meetings",
+  {
+    meetingId: integer("meeting_id").notNull(),
+    decisionSeq: integer("decision_seq").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.decisionSeq] })],
 );
 
 /**
@@ -330,6 +345,9 @@ export const ideas = sqliteTable(
     index("ideas_theme_supports_idx").on(t.theme, t.supportCount),
     index("ideas_theme_comments_idx").on(t.theme, t.commentCount),
     index("ideas_due_idx").on(t.answeredAt, t.dueAt),
+    // the overdue filter, newest first: unanswered ideas in submission order, with the deadline
+    // and status in the index, so the list stops after its page (no sort of ~9,000 rows)
+    index("ideas_unanswered_submitted_idx").on(t.submittedAt, t.id, t.dueAt, t.status).where(sql`answered_at IS NULL AND hidden_at IS NULL`),
     index("ideas_author_idx").on(t.authorId),
     index("ideas_merged_into_idx").on(t.mergedIntoId),
     index("ideas_budget_idx").on(t.budgetId),

@@ -43,10 +43,14 @@ export type ChainVerdict =
   | { ok: true; count: number; head: string }
   | { ok: false; count: number; seq: number; reason: "hash" | "link" | "sequence"; expected: string; found: string };
 
-/** Recomputes the whole chain, in order; names the first entry that does not match. */
-export function verifyChain(links: Iterable<ChainLink>): ChainVerdict {
-  let prev = GENESIS;
-  let expectedSeq = 1;
+/**
+ * Recomputes the chain, in order; names the first entry that does not match. `from` starts
+ * after an entry already verified (its number and hash): the links must continue from it.
+ * `count` counts the entries checked here.
+ */
+export function verifyChain(links: Iterable<ChainLink>, from: { seq: number; hash: string } = { seq: 0, hash: GENESIS }): ChainVerdict {
+  let prev = from.hash;
+  let expectedSeq = from.seq + 1;
   let count = 0;
   for (const l of links) {
     if (l.entry.seq !== expectedSeq) {

@@ -93,7 +93,7 @@ export default function SpaceRoute() {
             <ul className="plain stack">
               {space.comments.map((c) => (
                 <li key={c.id} className="space-item">
-                  <Link to={`/ideas/${c.ideaId}#comment-${c.id}`}>{c.ideaTitle}</Link>
+                  <Link to={`/ideas/${c.ideaId}?comment=${c.id}#comment-${c.id}`}>{c.ideaTitle}</Link>
                   <p className="small">
                     {t(`idea.stances.${c.stance}`)} · {formatDateLong(c.at, locale)}
                     {c.hiddenAt ? ` · ${t("space.hidden")}` : ""}

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { commentLink } from "~/lib/comment-link";
 import { useLocale } from "~/components/hooks";
 import { Markdown } from "~/components/markdown";
 import { OutcomeBadge } from "~/components/outcome-badge";
@@ -108,7 +109,7 @@ export default function DecisionRoute() {
               <ul>
                 {d.evidence.map((e) => (
                   <li key={e.url}>
-                    <a href={e.url} rel={e.url.startsWith("http") ? "noopener nofollow" : undefined}>
+                    <a href={commentLink(e.url)} rel={e.url.startsWith("http") ? "noopener nofollow" : undefined}>
                       <EvidenceLabel label={e.label} />
                     </a>
                   </li>

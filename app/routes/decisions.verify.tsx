@@ -1,12 +1,16 @@
 /**
- * Recomputes the whole hash chain now and says whether the register is intact; checks a
- * head someone kept (GET field `head`, "SEQ:HASH") against it; publishes the checkpoint key.
+ * Says whether the register is intact: every entry after the last verified checkpoint is
+ * checked now, the checkpoint itself again, and the older entries in turn
+ * (verify-incremental.server.ts, decision record 015); checks a head someone kept (GET field
+ * `head`, "SEQ:HASH") against the whole chain; publishes the checkpoint key.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/ui/icon";
-import { verifyRegister } from "~/domain/decisions/decisions.server";
+import { verifyRegisterIncremental, SWEEP_WINDOW } from "~/domain/decisions/verify-incremental.server";
+import { formatDateTime } from "~/lib/format";
+import { useLocale } from "~/components/hooks";
 import { checkKeptHead, publicKeyInfo, type HeadVerdict } from "~/domain/decisions/checkpoint.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
@@ -16,12 +20,13 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const started = performance.now();
-  const verdict = verifyRegister();
+  const verdict = verifyRegisterIncremental();
   const head = new URL(request.url).searchParams.get("head");
   const headVerdict: HeadVerdict | null = head === null ? null : checkKeptHead(head.slice(0, 200));
   return {
     title: t("verify.title"),
     verdict,
+    sweepWindow: SWEEP_WINDOW,
     head: head?.slice(0, 200) ?? "",
     headVerdict,
     key: publicKeyInfo(),
@@ -58,7 +63,8 @@ function HeadResult({ v }: { v: HeadVerdict }) {
 
 export default function VerifyRoute() {
   const { t } = useTranslation();
-  const { verdict, ms, head, headVerdict, key } = useLoaderData<typeof loader>();
+  const { verdict, ms, head, headVerdict, key, sweepWindow } = useLoaderData<typeof loader>();
+  const locale = useLocale();
   return (
     <div className="wrap page narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -68,7 +74,7 @@ export default function VerifyRoute() {
         </ol>
       </nav>
       <h1>{t("verify.title")}</h1>
-      <p className="lead">{t("verify.intro")}</p>
+      <p className="lead">{t("verify.intro", { window: sweepWindow })}</p>
       {verdict.ok ? (
         <div className="notice notice-success verdict" role="status">
           <Icon name="check" size={28} />
@@ -76,6 +82,11 @@ export default function VerifyRoute() {
             <p className="verdict-title">{t("verify.intact", { count: verdict.count })}</p>
             <p>
               {t("verify.head")} <code className="hash">{verdict.head}</code>
+            </p>
+            <p className="small">
+              {verdict.fromSeq === 0 ? t("verify.checkedAll") : t("verify.checkedSince", { seq: verdict.fromSeq })}{" "}
+              {verdict.swept ? t("verify.swept", { from: verdict.swept.from, to: verdict.swept.to }) : null}{" "}
+              {verdict.lastFullPass ? t("verify.lastFullPass", { date: formatDateTime(verdict.lastFullPass, locale) }) : null}
             </p>
           </div>
         </div>

@@ -27,6 +27,7 @@ import { formatDateLong, formatDateTime } from "~/lib/format";
 import { markdownToText, renderMarkdown } from "~/lib/markdown";
 import { submitOnce } from "~/domain/once/once.server";
 import { parseId } from "~/lib/fields";
+import { commentHref } from "~/lib/comment-link";
 import { readIntent, handleIntent, runIntent } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -36,7 +37,9 @@ export const meta = titleMeta;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const actor = await getActor(request);
-  const page = ideaPage(id, actor);
+  // Long discussions are paginated: ?page=N, or ?comment=N for the page holding comment N
+  const search = new URL(request.url).searchParams;
+  const page = ideaPage(id, actor, new Date(), { page: Number(search.get("page")) || undefined, commentId: Number(search.get("comment")) || undefined });
   if (!page) notFound();
   const { idea } = page;
   const hidden = !!idea.hiddenAt;
@@ -64,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       body: c.hiddenAt || c.withdrawnAt ? "" : c.body,
       bodyHtml: c.hiddenAt || c.withdrawnAt ? "" : renderMarkdown(c.body, { headingBase: 3 }),
     })),
+    citedComments: page.citedComments.map((c) => ({ id: c.id, authorName: c.authorName, body: c.hiddenAt || c.withdrawnAt ? "" : c.body })),
     answers: page.answers.map((a) => ({
       seq: a.seq,
       recordedAt: a.recordedAt,
@@ -89,7 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, target } = readIntent(formData);
   const back = (hash = "", query = "") => redirect(`/ideas/${id}${query}${hash}`);
   const once = <T,>(run: () => T, locate: (v: T) => string) => redirect(submitOnce(actor, formData.get("_once"), run, locate).location);
-  const hash = (v: { subjectKind: string; subjectId: number }) => (v.subjectKind === "comment" ? `#comment-${v.subjectId}` : "");
+  // a comment's address names its page too (?comment=N): long discussions are paginated
+  const hash = (v: { subjectKind: string; subjectId: number }) => (v.subjectKind === "comment" ? `?comment=${v.subjectId}#comment-${v.subjectId}` : "");
 
   switch (intent) {
     // one-click forms: no fields to keep
@@ -103,14 +108,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "withdrawComment": {
       const commentId = parseId(target);
       if (commentId === null) throw new Response("errors.badRequest", { status: 400 });
-      return runIntent(formData, () => (withdrawComment(actor, commentId), back(`#comment-${commentId}`)));
+      return runIntent(formData, () => (withdrawComment(actor, commentId), redirect(commentHref(id, commentId))));
     }
     // forms with fields: errors come back to the form that was sent
     case "comment":
     case "reply":
-      return handleIntent(formData, CommentSchema, (v) => once(() => addComment(actor, id, v), (c) => `/ideas/${id}#comment-${c.id}`));
+      return handleIntent(formData, CommentSchema, (v) => once(() => addComment(actor, id, v), (c) => commentHref(id, c.id)));
     case "editComment":
-      return handleIntent(formData, CommentEditSchema, (v) => back(`#comment-${editComment(actor, v.commentId, v.body).id}`));
+      return handleIntent(formData, CommentEditSchema, (v) => redirect(commentHref(id, editComment(actor, v.commentId, v.body).id)));
     case "report":
       return handleIntent(formData, ReportSchema, (v) => once(() => reportContent(actor, v), () => `/ideas/${id}?reported=1`));
     case "answer":
@@ -240,8 +245,8 @@ export default function IdeaRoute() {
               <Link to={`/rules/${d.implementedBy.number}`}>{t("idea.implementedByRules", { label: `v${d.implementedBy.number}` })}</Link>
             </p>
           ) : null}
-          <IdeaAnswers answers={d.answers} comments={d.comments} />
-          <IdeaArguments ideaId={idea.id} comments={d.comments} viewer={d.viewer} result={result} />
+          <IdeaAnswers answers={d.answers} comments={d.citedComments} />
+          <IdeaArguments ideaId={idea.id} comments={d.comments} discussion={d.discussion} viewer={d.viewer} result={result} />
         </article>
         <IdeaSidebar d={d} result={result} />
       </div>

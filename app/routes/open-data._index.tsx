@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "~/components/hooks";
 import { Icon } from "~/components/ui/icon";
+import { exportSize } from "~/domain/opendata/export-store.server";
 import { datasets, LICENCE } from "~/domain/opendata/registry.server";
 import { getTown } from "~/domain/town/town.server";
 import { getFixedT, getLocale } from "~/i18next.server";
@@ -26,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       descriptionKey: d.descriptionKey,
       titleParams: d.titleParams ?? {},
       format: d.format,
-      bytes: Buffer.byteLength(d.produce(ctx), "utf8"),
+      // the latest build's size; never every export rebuilt for this page (export-store.server.ts)
+      bytes: exportSize(d, ctx),
     })),
   };
 }

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SearchRoute() {
   const { t } = useTranslation();
-  const { f, hits, total, page, pages, councils } = useLoaderData<typeof loader>();
+  const { f, hits, total, capped, page, pages, councils } = useLoaderData<typeof loader>();
   return (
     <div className="wrap page">
       <h1>{t("search.title")}</h1>
@@ -50,7 +50,7 @@ export default function SearchRoute() {
       </Form>
       {f.q ? (
         <>
-          <p role="status" className="result-count">{t("search.count", { count: total, q: f.q })}</p>
+          <p role="status" className="result-count">{capped ? t("search.countMoreThan", { count: total, q: f.q }) : t("search.count", { count: total, q: f.q })}</p>
           {hits.length === 0 ? (
             <p className="empty">{t("search.none")}</p>
           ) : (

@@ -29,6 +29,7 @@ import { isbot } from "isbot";
 import { sqlite } from "#db/client.server";
 import { readDataVersion } from "#db/data-version";
 import { nextTransition } from "~/domain/cache/transitions.server";
+import { pickEncoding } from "~/lib/accept-encoding";
 
 const MAX_AGE_MS = 5 * 60_000;
 const ALLOWED_COOKIES = new Set(["lng"]);
@@ -92,7 +93,9 @@ export function cacheKey(req: IncomingMessage): string | null {
   if (lang.length > 256 || url.length > 2048) return null;
   if (carriesSecret(url)) return null;
   const bot = isbot(req.headers["user-agent"] ?? "") ? "b" : "h";
-  return `${url}\n${cookieValue(cookie, "lng")}\n${lang}\n${bot}`;
+  // a response the app encoded itself (precompressed exports) is stored encoded: one entry per coding
+  const coding = pickEncoding(req.headers["accept-encoding"]) ?? "identity";
+  return `${url}\n${cookieValue(cookie, "lng")}\n${lang}\n${bot}\n${coding}`;
 }
 
 function split(body: string, values: [string, 0 | 1][]): Part[] {
@@ -185,7 +188,11 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     let tooBig = false;
     const write = res.write.bind(res) as (...a: unknown[]) => boolean;
     const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    // Content-Encoding present before the first byte was set by the app (a precompressed
+    // export), not by the compression middleware, which decides when the headers go out
+    let appEncoding: string | null | undefined;
     const keep = (chunk: unknown, encoding: unknown) => {
+      if (appEncoding === undefined) appEncoding = (res.getHeader("content-encoding") as string | undefined) ?? null;
       if (chunk == null || tooBig) return;
       const b = Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk as Uint8Array);
       size += b.length;
@@ -222,9 +229,10 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
         }
         headers.push([name, v]);
       }
+      if (appEncoding) headers.push(["content-encoding", appEncoding], ["vary", "Accept-Encoding"]);
       const type = String(res.getHeader("content-type") ?? "");
       const body = Buffer.concat(chunks);
-      const textual = /^(text\/|application\/(json|xml|.*\+xml|javascript))/i.test(type);
+      const textual = !appEncoding && /^(text\/|application\/(json|xml|.*\+xml|javascript))/i.test(type);
       const parts: Part[] = textual ? split(body.toString("utf8"), [[slots.cspNonce, 0], [slots.onceToken, 1]]) : [body];
       const entryBytes = body.length + key!.length + 512;
       if (entryBytes > maxBytes / 16) return;

@@ -45,7 +45,7 @@ describe("one-time form tokens", () => {
     const stored = db.select().from(comments).where(eq(comments.ideaId, ideaId)).all();
     expect(stored.filter((c) => c.body === "Oui, surtout près de l'aire de jeux.")).toHaveLength(1);
     // every submission lands on the one comment
-    expect(new Set(results.map((r) => `${r.status} ${r.location}`))).toEqual(new Set([`302 /ideas/${ideaId}#comment-${stored.at(-1)!.id}`]));
+    expect(new Set(results.map((r) => `${r.status} ${r.location}`))).toEqual(new Set([`302 /ideas/${ideaId}?comment=${stored.at(-1)!.id}#comment-${stored.at(-1)!.id}`]));
   });
 
   it("a new idea sent twice (double click) is stored once", async () => {

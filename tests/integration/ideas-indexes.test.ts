@@ -3,10 +3,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, sqlite } from "#db/client.server";
 import { councils, ideas } from "#db/schema";
-import { listOrder, listWhere, type IdeaListQuery } from "~/domain/ideas/ideas.server";
+import { forcedIndex, listOrder, listWhere, pageIdsIndexed, type IdeaListQuery } from "~/domain/ideas/ideas.server";
 
 function plan(q: IdeaListQuery) {
-  const { sql, params } = db
+  const index = forcedIndex(q);
+  const { sql, params } = index ? pageIdsIndexed(listWhere(q), q, index, 20, 0) : db
     .select({ id: ideas.id })
     .from(ideas)
     .leftJoin(councils, eq(councils.id, ideas.councilId))
@@ -36,4 +37,10 @@ describe("idea lists use indexes", () => {
       });
     }
   }
+
+  it("overdue × newest walks the unanswered ideas in order: no sort of every overdue idea", () => {
+    const steps = plan({ overdue: true, sort: "newest" });
+    expect(steps.join(" | ")).toMatch(/ideas_unanswered_submitted_idx/);
+    expect(steps.join(" | ")).not.toMatch(/TEMP B-TREE/);
+  });
 });

@@ -130,6 +130,6 @@ describe("notify", () => {
     addComment(other, idea.id, { stance: "for", body: "Bonne idée !", parentId: null });
     const n = db.select().from(notifications).where(eq(notifications.userId, author.userId)).all();
     expect(n.map((x) => x.kind)).toEqual(["comment"]);
-    expect(n[0]!.link).toMatch(new RegExp(`^/ideas/${idea.id}#comment-\\d+$`));
+    expect(n[0]!.link).toMatch(new RegExp(`^/ideas/${idea.id}\\?comment=(\\d+)#comment-\\1$`));
   });
 });

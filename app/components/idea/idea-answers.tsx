@@ -1,6 +1,7 @@
 /** The written answers to an idea (its register entries), oldest first, with what they weighed. */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { commentLink } from "~/lib/comment-link";
 import { formatDateLong } from "~/lib/format";
 import { truncate } from "~/lib/text";
 import { useLocale } from "../hooks";
@@ -56,7 +57,7 @@ export function IdeaAnswers({ answers, comments }: { answers: AnswerView[]; comm
                       const c = cid ? comments.find((x) => x.id === Number(cid)) : undefined;
                       return (
                         <li key={e.url}>
-                          <Link to={e.url}><EvidenceLabel label={e.label} /></Link>
+                          <Link to={commentLink(e.url)}><EvidenceLabel label={e.label} /></Link>
                           {c && c.body ? <> — « {truncate(c.body, 120)} »</> : null}
                         </li>
                       );

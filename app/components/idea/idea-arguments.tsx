@@ -3,7 +3,8 @@
  * replies. Hidden comments are replaced by a notice (who, when, why); withdrawn ones too.
  */
 import { getInputProps, getTextareaProps } from "@conform-to/react";
-import { Link } from "@remix-run/react";
+import { Link, useNavigate } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { CommentEditSchema, CommentSchema, ModerationSchema, ReportSchema } from "~/domain/ideas/schemas";
 import { formatDateTime } from "~/lib/format";
@@ -38,8 +39,27 @@ interface Viewer {
   canModerate: boolean;
 }
 
-export function IdeaArguments({ ideaId, comments, viewer, result }: { ideaId: number; comments: CommentView[]; viewer: Viewer; result: IntentResult }) {
+/** Which page of the discussion is shown (app/domain/ideas/comments.server.ts commentPage); counts cover every page. */
+export interface DiscussionView {
+  counts: { for: number; against: number; neutral: number };
+  threads: number;
+  page: number;
+  pages: number;
+  perPage: number;
+}
+
+export function IdeaArguments({ ideaId, comments, discussion, viewer, result }: { ideaId: number; comments: CommentView[]; discussion: DiscussionView; viewer: Viewer; result: IntentResult }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  // An older link (/ideas/7#comment-42, kept in the register) to a comment on another page:
+  // with JavaScript, open the page that holds it; without, ?comment=42 links do the same.
+  useEffect(() => {
+    const m = /^#comment-(\d+)$/.exec(window.location.hash);
+    if (m && !document.getElementById(`comment-${m[1]}`) && !new URLSearchParams(window.location.search).has("comment")) {
+      navigate(`?comment=${m[1]}#comment-${m[1]}`, { replace: true });
+    }
+  }, [navigate]);
+  const { counts } = discussion;
   const top = comments.filter((c) => c.parentId === null);
   const replies = (id: number) => comments.filter((c) => c.parentId === id);
   const column = (stance: CommentView["stance"]) => top.filter((c) => c.stance === stance);
@@ -61,20 +81,28 @@ export function IdeaArguments({ ideaId, comments, viewer, result }: { ideaId: nu
   return (
     <section id="arguments" aria-labelledby="arguments-title" className="section">
       <h2 id="arguments-title">{t("idea.arguments")}</h2>
+      {discussion.pages > 1 ? (
+        <p className="small muted" id="discussion-range">
+          {t("idea.commentRange", { from: (discussion.page - 1) * discussion.perPage + 1, to: Math.min(discussion.threads, discussion.page * discussion.perPage), total: discussion.threads })}.{" "}
+          {t("idea.commentsOnOtherPages")}
+        </p>
+      ) : null}
+      <DiscussionPages d={discussion} />
       <div className="arguments">
         <section aria-labelledby="for-title" className="argument-col argument-for">
-          <h3 id="for-title"><Icon name="thumbUp" /> {t("idea.argumentsFor", { count: column("for").length })}</h3>
-          {column("for").length ? <ol className="plain stack">{column("for").map(item)}</ol> : <p className="empty">{t("idea.noArgumentFor")}</p>}
+          <h3 id="for-title"><Icon name="thumbUp" /> {t("idea.argumentsFor", { count: counts.for })}</h3>
+          {column("for").length ? <ol className="plain stack">{column("for").map(item)}</ol> : counts.for === 0 ? <p className="empty">{t("idea.noArgumentFor")}</p> : null}
         </section>
         <section aria-labelledby="against-title" className="argument-col argument-against">
-          <h3 id="against-title"><Icon name="thumbDown" /> {t("idea.argumentsAgainst", { count: column("against").length })}</h3>
-          {column("against").length ? <ol className="plain stack">{column("against").map(item)}</ol> : <p className="empty">{t("idea.noArgumentAgainst")}</p>}
+          <h3 id="against-title"><Icon name="thumbDown" /> {t("idea.argumentsAgainst", { count: counts.against })}</h3>
+          {column("against").length ? <ol className="plain stack">{column("against").map(item)}</ol> : counts.against === 0 ? <p className="empty">{t("idea.noArgumentAgainst")}</p> : null}
         </section>
       </div>
       <section aria-labelledby="discussion-title" className="discussion">
-        <h3 id="discussion-title"><Icon name="message" /> {t("idea.discussion", { count: column("neutral").length })}</h3>
-        {column("neutral").length ? <ol className="plain stack">{column("neutral").map(item)}</ol> : <p className="empty">{t("idea.noDiscussion")}</p>}
+        <h3 id="discussion-title"><Icon name="message" /> {t("idea.discussion", { count: counts.neutral })}</h3>
+        {column("neutral").length ? <ol className="plain stack">{column("neutral").map(item)}</ol> : counts.neutral === 0 ? <p className="empty">{t("idea.noDiscussion")}</p> : null}
       </section>
+      <DiscussionPages d={discussion} />
       {viewer.canComment ? (
         <CommentForm result={result} />
       ) : !viewer.signedIn ? (
@@ -83,6 +111,27 @@ export function IdeaArguments({ ideaId, comments, viewer, result }: { ideaId: nu
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** Earlier / later pages of a long discussion: plain links, so they work without JavaScript. */
+function DiscussionPages({ d }: { d: DiscussionView }) {
+  const { t } = useTranslation();
+  if (d.pages <= 1) return null;
+  return (
+    <nav className="pagination discussion-pages" aria-label={t("idea.commentPages")}>
+      {d.page > 1 ? (
+        <Link to={`?page=${d.page - 1}#arguments`} rel="prev">← {t("idea.earlierComments")}</Link>
+      ) : (
+        <span />
+      )}
+      <span>{t("pagination.pageOf", { page: d.page, pages: d.pages })}</span>
+      {d.page < d.pages ? (
+        <Link to={`?page=${d.page + 1}#arguments`} rel="next">{t("idea.laterComments")} →</Link>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }
 

@@ -145,6 +145,7 @@ export const decisionDatasets: Dataset[] = [
     format: "JSON",
     contentType: "application/json; charset=utf-8",
     produce: () => JSON.stringify(registerCheckpoint(), null, 1),
+    volatile: true,
   },
   {
     file: "register.csv",

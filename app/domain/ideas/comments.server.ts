@@ -4,7 +4,7 @@
  * stays). Authors and followers get a notification event.
  */
 import { publicName } from "~/domain/accounts/public-name.server";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { comments, ideas, users } from "#db/schema";
 import { assertCan, assertCanAs, type MaybeActor } from "../accounts/policy";
@@ -68,28 +68,91 @@ export function withdrawComment(actor: MaybeActor, commentId: number) {
   db.update(comments).set({ withdrawnAt: new Date().toISOString() }).where(eq(comments.id, commentId)).run();
 }
 
-/** All comments of an idea with their authors' names, oldest first. */
+const commentColumns = {
+  id: comments.id,
+  parentId: comments.parentId,
+  stance: comments.stance,
+  body: comments.body,
+  createdAt: comments.createdAt,
+  editedAt: comments.editedAt,
+  withdrawnAt: comments.withdrawnAt,
+  hiddenAt: comments.hiddenAt,
+  hiddenByName: comments.hiddenByName,
+  hiddenReason: comments.hiddenReason,
+  hiddenDecisionSeq: comments.hiddenDecisionSeq,
+  authorId: comments.authorId,
+  authorName: publicName,
+};
+
+/** All comments of an idea with their authors' names, oldest first (exports, tests; pages use commentPage). */
 export function commentsFor(ideaId: number) {
-  return db
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      stance: comments.stance,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      editedAt: comments.editedAt,
-      withdrawnAt: comments.withdrawnAt,
-      hiddenAt: comments.hiddenAt,
-      hiddenByName: comments.hiddenByName,
-      hiddenReason: comments.hiddenReason,
-      hiddenDecisionSeq: comments.hiddenDecisionSeq,
-      authorId: comments.authorId,
-      authorName: publicName,
-    })
+  return db.select(commentColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId)).where(eq(comments.ideaId, ideaId)).orderBy(asc(comments.id)).all();
+}
+
+/** Top-level comments (threads) shown per page of the idea page; each comes with all its replies. */
+export const COMMENT_THREADS_PER_PAGE = 50;
+
+/**
+ * One page of an idea's discussion: threads (top-level comments) oldest first, with their
+ * replies, `perPage` threads a page. `commentId` picks the page that holds that comment (a
+ * link to #comment-N lands on the right page); otherwise `page` (1-based, clamped). The
+ * counts are exact and cover every page: top-level comments per stance, as the columns show.
+ * Cost: the idea's comments are counted through an index (no text read); only the
+ * shown page is read.
+ */
+export function commentPage(ideaId: number, at: { page?: number; commentId?: number } = {}, perPage = COMMENT_THREADS_PER_PAGE) {
+  const counted = db
+    .select({ stance: comments.stance, n: sql<number>`count(*)` })
+    .from(comments)
+    .where(and(eq(comments.ideaId, ideaId), isNull(comments.parentId)))
+    .groupBy(comments.stance)
+    .all();
+  const counts = { for: 0, against: 0, neutral: 0 };
+  for (const c of counted) counts[c.stance] = c.n;
+  const threads = counts.for + counts.against + counts.neutral;
+  const pages = Math.max(1, Math.ceil(threads / perPage));
+  let page = Math.min(pages, Math.max(1, Math.trunc(at.page ?? 1) || 1));
+  if (at.commentId !== undefined) {
+    const c = db.select({ id: comments.id, parentId: comments.parentId }).from(comments).where(and(eq(comments.id, at.commentId), eq(comments.ideaId, ideaId))).get();
+    if (c) {
+      const top = c.parentId ?? c.id;
+      const before = db
+        .select({ n: sql<number>`count(*)` })
+        .from(comments)
+        .where(and(eq(comments.ideaId, ideaId), isNull(comments.parentId), lt(comments.id, top)))
+        .get()!.n;
+      page = Math.floor(before / perPage) + 1;
+    }
+  }
+  const top = db
+    .select(commentColumns)
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.ideaId, ideaId))
+    .where(and(eq(comments.ideaId, ideaId), isNull(comments.parentId)))
     .orderBy(asc(comments.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
+  const replies = top.length
+    ? db
+        .select(commentColumns)
+        .from(comments)
+        .leftJoin(users, eq(users.id, comments.authorId))
+        .where(inArray(comments.parentId, top.map((c) => c.id)))
+        .orderBy(asc(comments.id))
+        .all()
+    : [];
+  return { comments: [...top, ...replies], counts, threads, page, pages, perPage };
+}
+
+/** Comments cited by an idea's answers (their excerpt is shown beside the answer, whatever the page). */
+export function commentsById(ideaId: number, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: comments.id, body: comments.body, hiddenAt: comments.hiddenAt, withdrawnAt: comments.withdrawnAt, authorName: publicName })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.ideaId, ideaId), inArray(comments.id, ids)))
     .all();
 }
 

@@ -14,7 +14,7 @@ export function notifyIdea(
 ) {
   const idea = tx.select({ id: ideas.id, title: ideas.title, authorId: ideas.authorId, councilId: ideas.councilId }).from(ideas).where(eq(ideas.id, ideaId)).get();
   if (!idea) return [];
-  const link = event.commentId ? `/ideas/${ideaId}#comment-${event.commentId}` : event.decisionSeq ? `/ideas/${ideaId}#answers` : `/ideas/${ideaId}`;
+  const link = event.commentId ? `/ideas/${ideaId}?comment=${event.commentId}#comment-${event.commentId}` : event.decisionSeq ? `/ideas/${ideaId}#answers` : `/ideas/${ideaId}`;
   return notify(tx, {
     kind: event.kind,
     at: event.at,

@@ -9,12 +9,13 @@ import { isFollowing } from "../notifications/notify.server";
 import { toIdeaRef } from "../moderation/visibility.server";
 import { rulesInForce } from "../rules/in-force.server";
 import { mergedInto } from "./answers.server";
-import { commentsFor } from "./comments.server";
+import { commentPage, commentsById } from "./comments.server";
 import { getIdea, hasSupported, ideaRevisionsFor, mergeTargets, supportChannels, type IdeaRow } from "./ideas.server";
 import { isOpen, isOverdue, nextAnswers } from "./lifecycle";
 import { awaitingAgenda } from "./views.server";
 
-export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
+/** `discussion` picks the page of comments shown (commentPage): a page number, or the page holding a comment. */
+export function ideaPage(id: number, actor: MaybeActor, now = new Date(), discussionAt: { page?: number; commentId?: number } = {}) {
   const idea = getIdea(id);
   if (!idea) return null;
   const council = idea.councilId ? db.select().from(councils).where(eq(councils.id, idea.councilId)).get() ?? null : null;
@@ -25,8 +26,12 @@ export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
   const implementedBy = idea.implementedByRuleVersionId
     ? db.select().from(ruleVersions).where(eq(ruleVersions.id, idea.implementedByRuleVersionId)).get() ?? null
     : null;
+  const { comments: shown, ...discussion } = commentPage(id, discussionAt);
+  const answers = decisionsAbout("idea", String(id));
+  const citedIds = answers.flatMap((a) => (JSON.parse(a.evidence) as { label: string }[]).map((e) => Number(/^comment:(\d+)/.exec(e.label)?.[1])).filter((n) => n > 0));
   return {
     idea,
+    comments: shown,
     council: council ? { id: council.id, slug: council.slug, name: council.name } : null,
     authorName: idea.onBehalfName ?? name(idea.authorId),
     recordedByName: name(idea.recordedById),
@@ -34,8 +39,9 @@ export function ideaPage(id: number, actor: MaybeActor, now = new Date()) {
     awaitingAgenda: awaitingAgenda(idea),
     threshold: rulesInForce("town", now).params.supportThreshold,
     revisions: ideaRevisionsFor(id),
-    comments: commentsFor(id),
-    answers: decisionsAbout("idea", String(id)),
+    discussion,
+    answers,
+    citedComments: commentsById(id, citedIds),
     mergedInto: target ? toIdeaRef(target) : null,
     mergedFrom: mergedInto(id),
     implementedBy: implementedBy ? { number: implementedBy.number } : null,

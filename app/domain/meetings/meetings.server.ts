@@ -4,9 +4,9 @@
  * edited, each correction with a change note — due a number of days after the meeting set
  * by the rules in force. Followers of the council get notification events.
  */
-import { and, asc, count, desc, eq, gt, inArray, like, lte, max, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lte, sql } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
-import { councils, decisions, ideas, meetingAgendaIdeas, meetingAttendees, meetings, minutesVersions } from "#db/schema";
+import { councils, decisionMeetings, decisions, ideas, meetingAgendaIdeas, meetingAttendees, meetings, minutesVersions } from "#db/schema";
 import { follow, isFollowing, notify, unfollow } from "../notifications/notify.server";
 import { assertCanAs, type MaybeActor } from "../accounts/policy";
 import { DomainError, NotFoundError } from "../errors";
@@ -219,24 +219,23 @@ export function isComing(userId: string, meetingId: number) {
   return !!db.select({ u: meetingAttendees.userId }).from(meetingAttendees).where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.userId, userId))).get();
 }
 
-/** Register entries that cite this meeting's minutes as evidence. */
+/**
+ * Register entries that cite this meeting (an evidence link to /meetings/N or /meetings/N#…),
+ * through decision_meetings, which a trigger fills from `evidence` on insert (migration 0021).
+ */
 export function decisionsFromMeeting(meetingId: number) {
   return db
-    .select()
-    .from(decisions)
-    .where(or(like(decisions.evidence, `%"/meetings/${meetingId}"%`), like(decisions.evidence, `%"/meetings/${meetingId}#%`)))
-    .orderBy(asc(decisions.seq))
+    .select(getTableColumns(decisions))
+    .from(decisionMeetings)
+    .innerJoin(decisions, eq(decisions.seq, decisionMeetings.decisionSeq))
+    .where(eq(decisionMeetings.meetingId, meetingId))
+    .orderBy(asc(decisionMeetings.decisionSeq))
     .all();
 }
 
 /** Meetings with their council and whether minutes exist, for calendars and lists. */
 export function listMeetings(opts: { councilId?: number; when: "upcoming" | "past"; limit?: number; now?: Date }) {
   const now = (opts.now ?? new Date()).toISOString();
-  const latest = db
-    .select({ meetingId: minutesVersions.meetingId, versions: max(minutesVersions.version).as("versions") })
-    .from(minutesVersions)
-    .groupBy(minutesVersions.meetingId)
-    .as("latest");
   const rows = db
     .select({
       id: meetings.id,
@@ -253,11 +252,11 @@ export function listMeetings(opts: { councilId?: number; when: "upcoming" | "pas
       cancelReason: meetings.cancelReason,
       agendaPublishedAt: meetings.agendaPublishedAt,
       minutesDueAt: meetings.minutesDueAt,
-      versions: latest.versions,
+      // the latest version of each listed meeting only, read from minutes_versions_unique
+      versions: sql<number | null>`(SELECT max(${minutesVersions.version}) FROM ${minutesVersions} WHERE ${minutesVersions.meetingId} = ${meetings.id})`,
     })
     .from(meetings)
     .innerJoin(councils, eq(councils.id, meetings.councilId))
-    .leftJoin(latest, eq(latest.meetingId, meetings.id))
     .where(and(opts.councilId !== undefined ? eq(meetings.councilId, opts.councilId) : undefined, opts.when === "upcoming" ? gt(meetings.endsAt, now) : lte(meetings.endsAt, now)))
     .orderBy(opts.when === "upcoming" ? asc(meetings.startsAt) : desc(meetings.startsAt))
     .limit(opts.limit ?? 200)

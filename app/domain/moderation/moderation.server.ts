@@ -4,6 +4,7 @@
  * register entries, written in the same transaction as the change; a hidden item is
  * replaced by a notice saying who hid it, when and why.
  */
+import { commentLink } from "~/lib/comment-link";
 import { publicName } from "~/domain/accounts/public-name.server";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
@@ -81,7 +82,7 @@ export function moderationQueue(actor: MaybeActor) {
   return [...groups.values()].map((g) => {
     const t = target(db, g.kind, g.id);
     const author = t.authorId ? db.select({ n: publicName }).from(users).where(eq(users.id, t.authorId)).get()?.n ?? null : null;
-    return { ...g, ideaId: t.ideaId, ideaTitle: t.ideaTitle, excerpt: t.excerpt, authorName: author, path: targetPath(t) };
+    return { ...g, ideaId: t.ideaId, ideaTitle: t.ideaTitle, excerpt: t.excerpt, authorName: author, path: commentLink(targetPath(t)) };
   });
 }
 

@@ -20,4 +20,6 @@ export interface Dataset {
   /** Where it is served when not under /open-data/ (feeds). */
   href?: string;
   produce(ctx: DatasetContext): string;
+  /** Changes without any write (dated now): built per request, never kept (export-store.server.ts). */
+  volatile?: boolean;
 }
