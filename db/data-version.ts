@@ -48,18 +48,37 @@ export function versionedTables(sqlite: Database.Database): string[] {
     .sort();
 }
 
-/** Creates the version row and one trigger per table and operation (idempotent). */
+/**
+ * Columns whose updates never alter what a visitor sees (bookkeeping): an update that
+ * changes only these leaves the version alone. `votes.open_announced_at` marks that the
+ * "vote opened" notification went out; the page turned "open" by the clock, not by it.
+ */
+export const UNVERSIONED_COLUMNS: Record<string, string[]> = {
+  votes: ["open_announced_at"],
+};
+
+function updateTriggerSql(sqlite: Database.Database, table: string, name: string): string {
+  const skip = UNVERSIONED_COLUMNS[table];
+  if (!skip) return `CREATE TRIGGER "${name}" AFTER UPDATE ON "${table}" BEGIN UPDATE data_version SET v = v + 1 WHERE id = 1; END`;
+  const cols = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name).filter((c) => !skip.includes(c));
+  return `CREATE TRIGGER "${name}" AFTER UPDATE OF ${cols.map((c) => `"${c}"`).join(", ")} ON "${table}" BEGIN UPDATE data_version SET v = v + 1 WHERE id = 1; END`;
+}
+
+/** Creates the version row and one trigger per table and operation (idempotent; an update trigger that no longer matches its table's columns is recreated). */
 export function ensureDataVersion(sqlite: Database.Database) {
   sqlite.exec("CREATE TABLE IF NOT EXISTS data_version (id INTEGER PRIMARY KEY CHECK (id = 1), v INTEGER NOT NULL)");
   sqlite.exec("INSERT OR IGNORE INTO data_version (id, v) VALUES (1, 0)");
   const tables = versionedTables(sqlite);
-  const existing = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dv\\_%' ESCAPE '\\'").all() as { name: string }[]).map((r) => r.name));
+  const existing = new Map((sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dv\\_%' ESCAPE '\\'").all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]));
   const create = sqlite.transaction(() => {
     for (const t of tables) {
       for (const op of ["INSERT", "UPDATE", "DELETE"]) {
         const name = `dv_${t}_${op.toLowerCase()}`;
-        if (existing.has(name)) continue;
-        sqlite.exec(`CREATE TRIGGER "${name}" AFTER ${op} ON "${t}" BEGIN UPDATE data_version SET v = v + 1 WHERE id = 1; END`);
+        const want = op === "UPDATE" ? updateTriggerSql(sqlite, t, name) : `CREATE TRIGGER "${name}" AFTER ${op} ON "${t}" BEGIN UPDATE data_version SET v = v + 1 WHERE id = 1; END`;
+        const have = existing.get(name);
+        if (have === want) continue;
+        if (have !== undefined) sqlite.exec(`DROP TRIGGER "${name}"`);
+        sqlite.exec(want);
       }
     }
   });

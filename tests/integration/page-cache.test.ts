@@ -8,7 +8,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "#db/client.server";
-import { readDataVersion, UNVERSIONED_TABLES, versionedTables } from "#db/data-version";
+import { ensureDataVersion, readDataVersion, UNVERSIONED_TABLES, versionedTables } from "#db/data-version";
 import { ballotBoxes, councils } from "#db/schema";
 import type { Actor } from "~/domain/accounts/policy";
 import { publishCouncilDecision } from "~/domain/decisions/decisions.server";
@@ -92,6 +92,22 @@ describe("every table is accounted for", () => {
     const before = readDataVersion(sqlite());
     db.update(councils).set({ description: "Le quartier des capucines." }).where(eq(councils.id, council.id)).run();
     expect(readDataVersion(sqlite())).toBeGreaterThan(before);
+  });
+
+  it("bookkeeping columns (the 'vote opened' announcement mark) leave the version alone; any other column of the row moves it", () => {
+    const v = makeVote(official, { question: "Faut-il un abri à vélos ?" });
+    const before = readDataVersion(sqlite());
+    sqlite().prepare("UPDATE votes SET open_announced_at = ? WHERE id = ?").run(new Date().toISOString(), v.id);
+    expect(readDataVersion(sqlite())).toBe(before);
+    sqlite().prepare("UPDATE votes SET question = ? WHERE id = ?").run("Faut-il deux abris à vélos ?", v.id);
+    expect(readDataVersion(sqlite())).toBeGreaterThan(before);
+    // the trigger is recreated when it no longer matches (e.g. an older database): idempotent otherwise
+    const sqlOf = () => (sqlite().prepare("SELECT sql FROM sqlite_master WHERE name = 'dv_votes_update'").get() as { sql: string }).sql;
+    const now = sqlOf();
+    expect(now).toMatch(/AFTER UPDATE OF .*"question"/);
+    expect(now).not.toMatch(/open_announced_at/);
+    ensureDataVersion(sqlite());
+    expect(sqlOf()).toBe(now);
   });
 });
 
