@@ -71,7 +71,7 @@ describe("bodies", () => {
     });
     const post = (type: string, body: string) => new Request("http://localhost/ideas/new", { method: "POST", body, headers: { "Content-Type": type } });
     for (const [type, body] of [["multipart/form-data; boundary=fuzz", "title=x"], ["multipart/form-data; boundary=fuzz", "--fuzz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"]]) {
-      const thrown = await action({ request: post(type, body) } as never).catch((e: unknown) => e);
+      const thrown = await action({ request: post(type!, body!) } as never).catch((e: unknown) => e);
       expect(thrown, `${type} ${body}`).toBeInstanceOf(Response);
       expect((thrown as Response).status).toBe(400);
     }
