@@ -142,6 +142,30 @@ export function idListField(message = "errors.choose", max = 500) {
 /** A checkbox: "on" / "true" → true; absent → false. */
 export const checkboxField = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
+/**
+ * Text from a URL (a search, a filter, a code or a token in a link) as a page may show it
+ * back: normalised like every text (no control or bidi characters, lone surrogates
+ * replaced), on one line, at most `max` characters.
+ */
+export function queryText(value: string | null | undefined, max: number): string {
+  return normalizeText((value ?? "").slice(0, max), { singleLine: true });
+}
+
+/** A query-string text field: normalised (`queryText`); "" when absent, longer than `max` or not text. */
+export function queryTextField(max: number) {
+  return z
+    .preprocess((v) => (typeof v === "string" ? normalizeText(v, { singleLine: true }) : v), z.string().max(max))
+    .catch("")
+    .default("");
+}
+
+/** An optional query-string text field (a filter): normalised; undefined when absent or invalid. */
+export function optionalQueryTextField(max: number) {
+  return z
+    .preprocess((v) => (typeof v === "string" ? normalizeText(v, { singleLine: true }) : v), z.string().max(max).optional())
+    .catch(undefined);
+}
+
 /** A page number in a query string; anything else falls back to 1. */
 export const pageParam = z
   .string()

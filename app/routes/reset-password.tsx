@@ -13,13 +13,14 @@ import { getFixedT } from "~/i18next.server";
 import { handleFormAsync } from "~/utils/forms.server";
 import { clientAddress } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return { title: t("reset.title"), token: token.slice(0, 100), valid: !!peekToken(token, "resetPassword") };
+  return { title: t("reset.title"), token: queryText(token, 100), valid: !!peekToken(token, "resetPassword") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

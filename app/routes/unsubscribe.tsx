@@ -12,13 +12,14 @@ import { Icon } from "~/components/ui/icon";
 import { unsubscribe } from "~/domain/notifications/preferences.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
+import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const key = new URL(request.url).searchParams.get("key") ?? "";
-  return { title: t("unsubscribe.title"), key: key.slice(0, 100) };
+  return { title: t("unsubscribe.title"), key: queryText(key, 100) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

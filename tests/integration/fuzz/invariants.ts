@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import { sqlite } from "#db/client.server";
 import { renderMarkdown } from "~/lib/markdown";
-import { refusalResponse } from "~/utils/request-guard.server";
+import { guardRoute } from "~/utils/request-guard.server";
 import { run } from "../../support/http";
 import type { World } from "./world";
 
@@ -24,17 +24,16 @@ export interface CallResult {
   error?: unknown;
 }
 
-/** A loader or action as the production server runs it; a 5xx carries what was thrown. */
+/**
+ * A loader or action as the production server runs it (`guardRoute`, which
+ * `guardRouteModules` applies to every route: refusals become their 4xx through
+ * `refusalResponse`); what still throws is a 5xx, carried with what was thrown.
+ */
 export async function call(fn: (args: never) => unknown, request: Request, params: Record<string, string>): Promise<CallResult> {
   try {
-    return await run(fn as never, request, params);
-  } catch (thrown) {
-    try {
-      const r = refusalResponse(thrown);
-      return { status: r.status, location: r.headers.get("Location") };
-    } catch (e) {
-      return { status: 500, error: e };
-    }
+    return await run(guardRoute(fn) as never, request, params);
+  } catch (e) {
+    return { status: 500, error: e };
   }
 }
 
@@ -180,18 +179,26 @@ export function storedProblems(changes: Change[]): string[] {
   return out;
 }
 
-/** Problems in what a loader or action returned: unsafe `…Html` values. */
+/**
+ * Problems in what a loader or action hands to the page: unsafe `…Html` values, and NUL
+ * characters (a page would carry them as NUL bytes, e.g. typed values echoed in a form).
+ */
 export function responseProblems(data: unknown): string[] {
   const out: string[] = [];
   const walk = (v: unknown, path: string, depth: number) => {
     if (depth > 8 || v == null) return;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) out.push(`NUL in ${path}: ${JSON.stringify(v.slice(0, 80))}`);
+      return;
+    }
     if (Array.isArray(v)) v.slice(0, 200).forEach((x, i) => walk(x, `${path}[${i}]`, depth + 1));
     else if (typeof v === "object") {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         if (typeof x === "string" && /Html$/.test(k)) {
           const bad = unsafeHtml(x);
           if (bad) out.push(`${path}.${k} is unsafe (${bad})`);
-        } else walk(x, `${path}.${k}`, depth + 1);
+        }
+        walk(x, `${path}.${k}`, depth + 1);
       }
     }
   };
