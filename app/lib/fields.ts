@@ -16,6 +16,26 @@ import { z } from "zod";
 import { msg } from "./messages";
 import { hasVisibleText, normalizeText, visibleLength } from "./text";
 
+/**
+ * Zod's own messages for the checks a schema leaves without one are English sentences that
+ * quote what was typed ("Invalid enum value. Expected 'idea' | 'comment', received '…'"):
+ * every schema gets translation keys instead, which quote nothing. Set once, when the
+ * first schema module loads (every schema builds on this module).
+ */
+export const fieldErrorMap: z.ZodErrorMap = (issue, ctx) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_enum_value:
+    case z.ZodIssueCode.invalid_literal:
+    case z.ZodIssueCode.invalid_union_discriminator:
+      return { message: "errors.choose" };
+    case z.ZodIssueCode.invalid_type:
+      return { message: issue.received === "undefined" || issue.received === "null" ? "errors.required" : "errors.badRequest" };
+    default:
+      return { message: ctx.defaultError };
+  }
+};
+z.setErrorMap(fieldErrorMap);
+
 /** Digits only, no sign, no leading zero: the one id syntax of every route and form. */
 export const ID_RE = /^[1-9][0-9]{0,14}$/;
 
