@@ -98,6 +98,7 @@ export default defineConfig({
         NODE_ENV: "production",
         // The site's own origin: state-changing requests must come from it (Origin/Referer).
         PUBLIC_URL: baseURL,
+        LOG_LEVEL: "warn",
         SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
         OUTBOX_INTERVAL_MS: "300",
         SMS_DIR: path.join(process.env.E2E_MAIL_DIR, "sms"),

@@ -13,28 +13,37 @@ import express from "express";
 process.env.NODE_ENV ??= "production";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const built = await import(path.join(root, "build/index.js"));
-const { startup, guardRequest, guardRouteModules, startWorker } = built.entry.module;
+const { startup, guardRequest, guardRouteModules, startWorker, logger, requestLogger, closeDatabase, pageCache } = built.entry.module;
 await startup();
 // The outbox worker (emails, SMS, digests) runs beside the web server, outside requests;
 // OUTBOX_WORKER=off when `npm run worker` runs it as a process of its own.
-const worker = process.env.OUTBOX_WORKER === "off" ? null : startWorker({ log: (s) => console.log(s) });
+const worker = process.env.OUTBOX_WORKER === "off" ? null : startWorker({ log: (s) => logger.info(s) });
 // Every loader and action: a refusal thrown by the domain becomes its 4xx, never a 500.
 const build = guardRouteModules(built);
 
 const app = express();
 app.disable("x-powered-by");
+// One JSON log line per request (id, method, path without query, status, duration); no personal data.
+app.use(requestLogger());
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 // Base headers on every response; cross-site, oversized or non-form posts never reach the app.
 app.use(guardRequest);
 app.use(compression());
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+// Rendered pages for anonymous visitors, valid while the data they show is unchanged
+// (app/utils/page-cache.server.ts, docs/decisions/014-page-cache.md).
+app.use(pageCache);
 app.all(
   "*",
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ ip: req.ip ?? "unknown", cspNonce: randomBytes(16).toString("base64") }),
+    getLoadContext: (req, res) => ({
+      ip: req.ip ?? "unknown",
+      cspNonce: res.locals.renderSlots?.cspNonce ?? randomBytes(16).toString("base64"),
+      onceToken: res.locals.renderSlots?.onceToken,
+    }),
   }),
 );
 
@@ -42,6 +51,7 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
 const server = app.listen(port, host, () => {
   console.log(`Conseil Ouvert: http://localhost:${port}`);
+  logger.info({ port }, "listening");
 });
 server.on("error", (err) => {
   if (err.code === "EADDRINUSE") {
@@ -51,9 +61,21 @@ server.on("error", (err) => {
   }
   process.exit(1);
 });
+// Graceful shutdown: stop taking connections, let requests in flight finish and the worker
+// finish its current delivery, then close the database (WAL checkpointed). A second signal,
+// or 15 s, forces the exit.
+let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, async () => {
-    await worker?.stop();
-    server.close(() => process.exit(0));
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal: sig }, "shutting down");
+    setTimeout(() => process.exit(1), 15_000).unref();
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections?.();
+    await Promise.all([closed, worker?.stop()]);
+    closeDatabase();
+    logger.info("stopped");
+    process.exit(0);
   });
 }

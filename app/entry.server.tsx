@@ -21,6 +21,9 @@ import { getLocale, resources } from "./i18next.server";
 export { startup } from "#db/seed/startup.server";
 export { guardRequest, guardRouteModules } from "./utils/request-guard.server";
 export { startWorker } from "./domain/notifications/worker.server";
+export { logger, requestLogger } from "./utils/log.server";
+export { closeDatabase } from "#db/client.server";
+export { pageCache } from "./utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 

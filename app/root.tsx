@@ -33,7 +33,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ name: "color-scheme", content: "light" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, actor] = await Promise.all([getLocale(request), getActor(request)]);
   const town = getTown();
   const shell: ShellData & { accentColor: string; demo: boolean } = {
@@ -47,8 +47,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canDashboard: canSomewhere(actor, "dashboard.view"),
     unread: actor ? unreadCount(actor.userId) : 0,
   };
-  // A fresh one-time token for the creating forms on the page (see OnceField).
-  return { shell, once: newOnceToken() };
+  // A fresh one-time token for the creating forms on the page (see OnceField); the page
+  // cache chooses it (and refills it for every response it serves from a stored page).
+  const once = (context as { onceToken?: string }).onceToken ?? newOnceToken();
+  return { shell, once };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { ensureDataVersion } from "./data-version";
 import * as schema from "./schema";
 
 export type DB = BetterSQLite3Database<typeof schema>;
@@ -30,6 +31,7 @@ export function openDatabase(file: string, migrationsFolder = MIGRATIONS_DIR) {
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  ensureDataVersion(sqlite);
   return { sqlite, db };
 }
 

@@ -13,6 +13,7 @@ export const SUBJECT_KINDS = [
   "meeting",
   "moderation",
   "census",
+  "budget",
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -46,6 +47,8 @@ export const DECISION_OUTCOMES = [
   "confirmed", "departed", "funded",
   // census imports, proposal votes and ballot boxes
   "imported", "scheduled", "counted", "option_chosen",
+  // participatory budgets: phase changes, implementation
+  "phase_changed", "abandoned", "scope_changed",
 ] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
@@ -79,6 +82,18 @@ export type BoxKind = (typeof BOX_KINDS)[number];
 /** A proposal vote's question form: yes / no / abstain, or several options. */
 export const VOTE_FORMS = ["yes_no", "options"] as const;
 export type VoteForm = (typeof VOTE_FORMS)[number];
+
+/** A participatory budget's phases, in order (app/domain/budgets/phases.ts has the allowed moves). */
+export const BUDGET_PHASES = ["draft", "collection", "review", "vote", "results", "implementation", "closed"] as const;
+export type BudgetPhase = (typeof BUDGET_PHASES)[number];
+
+/** A reviewer's verdict on an idea submitted to a budget. */
+export const FEASIBILITY_VERDICTS = ["feasible", "unfeasible"] as const;
+export type FeasibilityVerdict = (typeof FEASIBILITY_VERDICTS)[number];
+
+/** Where a funded project stands. */
+export const PROJECT_STATUSES = ["planned", "in_progress", "done", "abandoned"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /** Notification kinds (templates: app/domain/notifications/kinds.ts). */
 export const NOTIFICATION_KINDS = [

@@ -8,6 +8,9 @@ import { sql } from "drizzle-orm";
 import {
   BALLOT_CHANNELS,
   BOX_KINDS,
+  BUDGET_PHASES,
+  FEASIBILITY_VERDICTS,
+  PROJECT_STATUSES,
   CHANNELS,
   DELIVERY_CHANNELS,
   DOCUMENT_TYPES,
@@ -302,6 +305,8 @@ export const ideas = sqliteTable(
     thresholdReachedAt: text("threshold_reached_at"),
     /** For ideas about the rulebook: the version that carried the idea out. */
     implementedByRuleVersionId: integer("implemented_by_rule_version_id"),
+    /** The participatory budget this idea was submitted to (collection phase). */
+    budgetId: integer("budget_id").references(() => budgets.id),
     supportCount: integer("support_count").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
     editedAt: text("edited_at"),
@@ -327,6 +332,7 @@ export const ideas = sqliteTable(
     index("ideas_due_idx").on(t.answeredAt, t.dueAt),
     index("ideas_author_idx").on(t.authorId),
     index("ideas_merged_into_idx").on(t.mergedIntoId),
+    index("ideas_budget_idx").on(t.budgetId),
     // statistics (app/domain/stats): every figure is read from this index alone
     index("ideas_stats_idx").on(t.councilId, t.submittedAt, t.answeredAt, t.answeredInTime, t.authorId, t.onBehalfName),
   ],
@@ -902,3 +908,149 @@ export const secrets = sqliteTable("secrets", {
   value: text("value").notNull(),
   createdAt: text("created_at").notNull(),
 });
+
+// ---------------------------------------------------------------- participatory budgets
+/**
+ * A participatory budget: dated phases (budget_phases), envelopes, ideas collected and
+ * reviewed, projects, a vote through one ballot box per envelope, results, implementation.
+ * `settings` is the JSON of BudgetSettings (app/domain/budgets/schemas.ts), editable until the
+ * vote opens; then it is published as the rulebook version of scope "budget:<slug>"
+ * (`rule_version_id`) and never changes. An imported budget (a Pabulib file) is closed from
+ * the start and says where its data come from (`source`).
+ */
+export const budgets = sqliteTable(
+  "budgets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    /** Markdown. */
+    description: text("description").notNull().default(""),
+    phase: text("phase", { enum: BUDGET_PHASES }).notNull().default("draft"),
+    settings: text("settings").notNull(),
+    ruleVersionId: integer("rule_version_id").references(() => ruleVersions.id),
+    /** Planned window of the vote (UTC ISO), set when the vote opens. */
+    voteOpensAt: text("vote_opens_at"),
+    voteClosesAt: text("vote_closes_at"),
+    /** The official decision that confirmed or departed from the computed result. */
+    decisionSeq: integer("decision_seq"),
+    decisionOutcome: text("decision_outcome", { enum: ["confirmed", "departed"] }),
+    imported: integer("imported", { mode: "boolean" }).notNull().default(false),
+    /** Attribution of imported data (markdown). */
+    source: text("source").notNull().default(""),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("budgets_phase_idx").on(t.phase, t.createdAt)],
+);
+
+/** Each phase a budget entered, when, and the register entry that explained it. Append-only. */
+export const budgetPhases = sqliteTable(
+  "budget_phases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    budgetId: integer("budget_id").notNull().references(() => budgets.id),
+    phase: text("phase", { enum: BUDGET_PHASES }).notNull(),
+    startedAt: text("started_at").notNull(),
+    decisionSeq: integer("decision_seq").notNull(),
+  },
+  (t) => [index("budget_phases_budget_idx").on(t.budgetId, t.id)],
+);
+
+/**
+ * An envelope: the town-wide amount (council NULL) or one council's. Amounts in whole euros.
+ * One ballot box per envelope once the vote opens. After the count, `pb` holds the anonymised
+ * ballots as a Pabulib file (what anyone can download and recount) and `results` the result
+ * computed from exactly that file (JSON, app/domain/budgets/results.server.ts); both are
+ * written once.
+ */
+export const budgetEnvelopes = sqliteTable(
+  "budget_envelopes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    budgetId: integer("budget_id").notNull().references(() => budgets.id),
+    councilId: integer("council_id").references(() => councils.id),
+    amount: integer("amount").notNull(),
+    boxId: integer("box_id").references(() => ballotBoxes.id),
+    pb: text("pb"),
+    results: text("results"),
+  },
+  (t) => [uniqueIndex("budget_envelopes_unique").on(t.budgetId, t.councilId), index("budget_envelopes_council_idx").on(t.councilId)],
+);
+
+/**
+ * The review of an idea submitted to a budget: feasibility verdict and cost estimate (whole
+ * euros), each with its written explanation, the reviewer's declared conflict of interest
+ * (shown publicly; "" = none declared), and the register entry that published it.
+ */
+export const budgetReviews = sqliteTable(
+  "budget_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    budgetId: integer("budget_id").notNull().references(() => budgets.id),
+    ideaId: integer("idea_id").notNull().unique().references(() => ideas.id),
+    verdict: text("verdict", { enum: FEASIBILITY_VERDICTS }).notNull(),
+    cost: integer("cost"),
+    feasibilityExplanation: text("feasibility_explanation").notNull(),
+    costExplanation: text("cost_explanation").notNull().default(""),
+    conflictOfInterest: text("conflict_of_interest").notNull().default(""),
+    reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    reviewerName: text("reviewer_name").notNull(),
+    reviewedAt: text("reviewed_at").notNull(),
+    decisionSeq: integer("decision_seq").notNull(),
+  },
+  (t) => [index("budget_reviews_budget_idx").on(t.budgetId)],
+);
+
+/**
+ * A project in an envelope: a feasible idea (or a line of an imported file). `ballot_id` is
+ * the id it has on the ballot and in the Pabulib file, given when the vote opens so that the
+ * ids' string order is the declared tie-break order. `funded` is the computed result, then
+ * the official decision. Implementation: status, progress (0–100), updates.
+ */
+export const budgetProjects = sqliteTable(
+  "budget_projects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    budgetId: integer("budget_id").notNull().references(() => budgets.id),
+    envelopeId: integer("envelope_id").notNull().references(() => budgetEnvelopes.id),
+    ideaId: integer("idea_id").references(() => ideas.id),
+    title: text("title").notNull(),
+    /** Markdown. */
+    summary: text("summary").notNull().default(""),
+    cost: integer("cost").notNull(),
+    ballotId: text("ballot_id"),
+    computedFunded: integer("computed_funded", { mode: "boolean" }),
+    funded: integer("funded", { mode: "boolean" }),
+    status: text("status", { enum: PROJECT_STATUSES }),
+    progress: integer("progress").notNull().default(0),
+    /** Money executed so far (whole euros). */
+    spent: integer("spent").notNull().default(0),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("budget_projects_budget_idx").on(t.budgetId, t.envelopeId), uniqueIndex("budget_projects_ballot_id").on(t.envelopeId, t.ballotId)],
+);
+
+/** Dated implementation updates of a funded project (photo optional, stored on disk). */
+export const budgetProjectUpdates = sqliteTable(
+  "budget_project_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull().references(() => budgetProjects.id),
+    at: text("at").notNull(),
+    status: text("status", { enum: PROJECT_STATUSES }).notNull(),
+    progress: integer("progress").notNull(),
+    spent: integer("spent").notNull(),
+    /** Markdown. */
+    body: text("body").notNull(),
+    /** File name under the uploads folder, and its type checked by magic bytes. */
+    photo: text("photo"),
+    photoType: text("photo_type"),
+    photoAlt: text("photo_alt").notNull().default(""),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    /** Register entry, for an abandonment or a change of scope. */
+    decisionSeq: integer("decision_seq"),
+  },
+  (t) => [index("budget_project_updates_project_idx").on(t.projectId, t.at)],
+);

@@ -16,6 +16,7 @@ import {
   compareRules,
   formatMoney,
   isRuleName,
+  metaMinApprovals,
   parseIncrement,
   readPabulib,
   renderExplanation,
@@ -35,6 +36,8 @@ const USAGE = `Usage:
       What-if table: every rule, selected count and cost, and the projects that differ.
 
 Rules: ${RULES.join(", ")}
+  A project with fewer votes than META min_project_score_threshold (when the file has it)
+  takes no part in the allocation, as the Pabulib format defines.
   --increment N   Add1 endowment step in currency units (default 1; mes-add1, mes-add1u)
   --lang fr|en    Language of the sentences (default fr)
   --currency CODE ISO 4217 code or unit for amounts (default: the file's META currency, else EUR)
@@ -143,7 +146,7 @@ function main(argv: string[]): number {
   const election = load(args.file);
   const increment = args.increment;
   if (args.command === "allocate") {
-    const a = allocate(election, args.rule!, { explain: false, ...(increment ? { increment } : {}) });
+    const a = allocate(election, args.rule!, { explain: false, minApprovals: metaMinApprovals(election), ...(increment ? { increment } : {}) });
     process.stdout.write(`${JSON.stringify({ rule: a.rule, selected: a.selected, cost: a.cost.toString() })}\n`);
     return 0;
   }
@@ -151,7 +154,7 @@ function main(argv: string[]): number {
     if (args.project !== undefined && !election.projects.some((p) => p.id === args.project)) {
       throw new UsageError(`unknown project "${args.project}" in ${args.file}`);
     }
-    const a = allocate(election, args.rule!, increment ? { increment } : {});
+    const a = allocate(election, args.rule!, { minApprovals: metaMinApprovals(election), ...(increment ? { increment } : {}) });
     const currency = args.currency ?? election.meta.get("currency")?.trim() ?? "EUR";
     const names = new Map(election.projects.map((p) => [p.id, p.fields["name"] ?? ""]));
     const lines: string[] = [];
@@ -165,7 +168,7 @@ function main(argv: string[]): number {
     return 0;
   }
   // compare
-  const w = compareRules(election, increment ? { increment, explain: false } : { explain: false });
+  const w = compareRules(election, { explain: false, minApprovals: metaMinApprovals(election), ...(increment ? { increment } : {}) });
   const currency = election.meta.get("currency")?.trim() ?? "EUR";
   const money = (r: Rational) => formatMoney(r, "en", currency);
   const rows = [["rule", "selected", "cost", "budget left", "endowment / voter"]];

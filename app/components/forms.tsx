@@ -74,6 +74,7 @@ export function IntentForm({
   children,
   className = "stack-form",
   action,
+  encType,
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   form: FormMetadata<any, string[]>;
@@ -82,9 +83,11 @@ export function IntentForm({
   children: ReactNode;
   className?: string;
   action?: string;
+  /** "multipart/form-data" for a form with a file. */
+  encType?: "multipart/form-data";
 }) {
   return (
-    <Form method="post" action={action} className={className} {...getFormProps(form)} preventScrollReset>
+    <Form method="post" action={action} className={className} encType={encType} {...getFormProps(form)} preventScrollReset>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="target" value={target} />
       <OnceField />

@@ -18,6 +18,7 @@ const NAV: { to: string; key: string; icon: IconName }[] = [
   { to: "/councils", key: "nav.councils", icon: "map" },
   { to: "/meetings", key: "nav.meetings", icon: "calendar" },
   { to: "/votes", key: "nav.votes", icon: "vote" },
+  { to: "/budgets", key: "nav.budgets", icon: "euro" },
   { to: "/decisions", key: "nav.decisions", icon: "scale" },
   { to: "/rules", key: "nav.rules", icon: "book" },
 ];

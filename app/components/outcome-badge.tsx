@@ -19,6 +19,9 @@ const LOOK: Record<string, { icon: IconName; tone: "success" | "danger" | "warni
   hidden: { icon: "eyeOff", tone: "warning" },
   restored: { icon: "check", tone: "neutral" },
   departed: { icon: "alert", tone: "warning" },
+  phase_changed: { icon: "arrowRight", tone: "info" },
+  abandoned: { icon: "x", tone: "danger" },
+  scope_changed: { icon: "edit", tone: "warning" },
 };
 
 /**

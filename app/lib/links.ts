@@ -12,9 +12,18 @@ export function subjectHref(kind: string, id: string | null): string | null {
       return `/meetings/${id}`;
     case "vote":
       return `/votes/${id}`;
-    case "project":
-    case "budget_result":
+    case "budget":
       return `/budgets/${id}`;
+    case "budget_result": {
+      // "<budget>" or "<budget>/<envelope>"
+      const [budget, envelope] = id.split("/");
+      return `/budgets/${budget}/results${envelope ? `#envelope-${envelope}` : ""}`;
+    }
+    case "project": {
+      // "<budget>/<project>"
+      const [budget, project] = id.split("/");
+      return project ? `/budgets/${budget}/projects/${project}` : `/budgets/${budget}`;
+    }
     case "moderation":
       return id.startsWith("/") ? id : null;
     default:

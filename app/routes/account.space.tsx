@@ -1,7 +1,7 @@
 /**
  * My space: my ideas (status, and the answer deadline or when it came), my supports, my
  * comments, what I follow (with "stop following"), and sections other capabilities add
- * (receipts of the ballot box, once it exists: MY_SPACE_SECTIONS).
+ * (the votes and budgets I took part in, from the ballot box: MY_SPACE_SECTIONS).
  */
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -133,14 +133,23 @@ export default function SpaceRoute() {
         {space.extra.map((s) => (
           <section key={s.id} className="card" aria-labelledby={`extra-${s.id}`}>
             <h2 id={`extra-${s.id}`}>{t(s.titleKey)}</h2>
-            <ul className="plain stack">
-              {s.items.map((i) => (
-                <li key={i.href} className="space-item">
-                  <Link to={i.href}>{i.label}</Link>
-                  {i.note ? <p className="small muted">{i.note}</p> : null}
-                </li>
-              ))}
-            </ul>
+            {s.items.length === 0 ? (
+              <p className="empty">{t(s.emptyKey)}</p>
+            ) : (
+              <ul className="plain stack">
+                {s.items.map((i) => (
+                  <li key={i.href} className="space-item">
+                    <Link to={i.href}>{i.label}</Link>
+                    {i.note ? <p className="small muted">{t(i.note.key, { ...i.note.values, date: i.note.date ? formatDateLong(i.note.date, locale) : undefined })}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {s.id === "participations" ? (
+              <p className="small">
+                {t("space.receiptsHint")} <Link to="/receipts">{t("space.receiptsLink")}</Link>
+              </p>
+            ) : null}
           </section>
         ))}
       </div>

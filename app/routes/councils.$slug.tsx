@@ -8,6 +8,8 @@ import { getActor } from "~/domain/accounts/session.server";
 import { councilMemberCount, councilPeople, getCouncilBySlug } from "~/domain/councils/councils.server";
 import { renderMarkdown } from "~/lib/markdown";
 import { recentDecisions } from "~/domain/decisions/decisions.server";
+import { councilBudgets } from "~/domain/budgets/budgets.server";
+import { CouncilBudgets } from "~/components/budget/council-budgets";
 import { decisionListItems } from "~/domain/decisions/views.server";
 import { DecisionItem } from "~/components/decision-item";
 import { IdeaCard } from "~/components/idea/idea-card";
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ideaCount: listIdeas({ councilId: council.id, pageSize: 1 }).total,
     awaitingAgenda: ideasAwaitingAgenda(council.id),
     decisions: decisionListItems(recentDecisions(5, council.id)),
+    budgets: councilBudgets(council.id).map((b) => ({ id: b.id, title: b.title, phase: b.phase, amount: b.amount, funded: b.funded.map((p) => ({ id: p.id, title: p.title, cost: p.cost, status: p.status, progress: p.progress })) })),
     votes: [...listVotes("open", { councilId: council.id, limit: 5 }), ...listVotes("upcoming", { councilId: council.id, limit: 3 }), ...listVotes("closed", { councilId: council.id, limit: 3 })].map(
       (v) => ({ ...v, state: boxState(v) }),
     ),
@@ -63,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CouncilRoute() {
   const { t } = useTranslation();
-  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule, votes } = useLoaderData<typeof loader>();
+  const { council, people, members, canEdit, decisions, ideas, ideaCount, awaitingAgenda, upcoming, past, following, canFollow, canSchedule, votes, budgets } = useLoaderData<typeof loader>();
   const facilitators = people.filter((p) => p.role === "facilitator");
   const officials = people.filter((p) => p.role === "official");
   return (
@@ -169,6 +172,7 @@ export default function CouncilRoute() {
               </ul>
             )}
           </section>
+          <CouncilBudgets budgets={budgets} />
           <section aria-labelledby="council-decisions-title" className="section">
             <div className="section-head">
               <h2 id="council-decisions-title">{t("councils.decisions")}</h2>

@@ -65,6 +65,7 @@ export default function DashboardRoute() {
                 {s.items.map((i) => (
                   <li key={i.key}>
                     <Link to={i.href}>{i.label}</Link>
+                    {i.note ? <p className="small">{t(i.note.key, i.note.values)}</p> : null}
                     <p className="small">
                       {i.councilName ?? t("scope.town")}
                       {" · "}
@@ -88,17 +89,9 @@ export default function DashboardRoute() {
           </section>
         ))}
       </div>
-      <section className="stats-section">
-        <h2 className="h3">{t("dashboard.comingTitle")}</h2>
-        <ul>
-          {data.pending.map((p) => (
-            <li key={p}>{t(`dashboard.pending.${p}`)}</li>
-          ))}
-        </ul>
-        <p>
-          <Link to="/statistics">{t("dashboard.statsLink")}</Link>
-        </p>
-      </section>
+      <p>
+        <Link to="/statistics">{t("dashboard.statsLink")}</Link>
+      </p>
     </div>
   );
 }

@@ -11,11 +11,18 @@ import { useOptionLabel } from "~/components/vote/ballot";
 import { findReceipt } from "~/domain/ballot-box/count.server";
 import { DomainError } from "~/domain/errors";
 import { ReceiptSchema } from "~/domain/votes/schemas";
+import { budgetOfBox } from "~/domain/budgets/budgets.server";
 import { getVoteByBox } from "~/domain/votes/votes.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
+
+/**
+ * Never stored by the page cache nor by a browser: the answer depends on ballots, which do
+ * not move the data version (db/data-version.ts), and a receipt code is the voter's own.
+ */
+export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { code } = ReceiptSchema.parse({ code: new URL(request.url).searchParams.get("code") ?? undefined });
@@ -37,12 +44,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     searched: !!code && !error,
     found: found.map((f) => {
       const vote = f.kind === "vote" ? getVoteByBox(f.boxId) : null;
+      // a budget envelope: its projects by ballot number, and the results page (with "how my share was spent")
+      const budget = f.kind === "budget" ? budgetOfBox(f.boxId) : null;
       return {
         ...f,
-        href: vote ? `/votes/${vote.id}` : null,
-        board: vote && f.counted ? `/open-data/vote-${vote.id}-board.json` : null,
+        href: vote ? `/votes/${vote.id}` : budget ? `/budgets/${budget.budgetId}/${f.counted ? "results#share" : ""}` : null,
+        board: vote && f.counted ? `/open-data/vote-${vote.id}-board.json` : budget && f.counted ? budget.pbUrl : null,
         form: vote?.form ?? "options",
-        options: vote ? vote.options : [],
+        options: vote ? vote.options : (budget?.options ?? []),
       };
     }),
   };

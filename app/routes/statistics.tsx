@@ -136,14 +136,6 @@ export default function StatisticsRoute() {
         </section>
       ) : null}
 
-      <section className="stats-section" aria-labelledby="coming">
-        <h2 id="coming">{t("statistics.comingTitle")}</h2>
-        <ul>
-          {stats.pending.map((p) => (
-            <li key={p}>{t(`statistics.pending.${p}`)}</li>
-          ))}
-        </ul>
-      </section>
       <p>
         <a href="/open-data/statistics.csv" className="btn">
           <Icon name="download" /> {t("statistics.csv")}

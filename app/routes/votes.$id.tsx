@@ -13,6 +13,8 @@ import { useLocale } from "~/components/hooks";
 import { Markdown } from "~/components/markdown";
 import { SelectField, TextareaField, FormErrors } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
+import { FollowCard } from "~/components/follow-card";
+import { followVote, isFollowing } from "~/domain/notifications/follows.server";
 import { BallotForm, ReceiptCard, ReviewCard, useOptionLabel } from "~/components/vote/ballot";
 import { VoteResults } from "~/components/vote/results";
 import { VoteStateBadge } from "~/components/vote/vote-item";
@@ -27,7 +29,7 @@ import { ballotSchemaFor, VoteDecisionSchema } from "~/domain/votes/schemas";
 import { decideVote, liveTurnout, requireVote, voteResults } from "~/domain/votes/votes.server";
 import { getTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
-import { formatDateTime, formatNumber, formatPercent } from "~/lib/format";
+import { formatDateTime, formatNumber, formatPercent, formatTime } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown";
 import { cleanReply, handleIntent, readIntent, typedValues, userError } from "~/utils/forms.server";
 import { idParam } from "~/utils/http.server";
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state,
     viewer: {
       signedIn: !!actor,
+      following: actor ? isFollowing(actor.userId, { kind: "vote", id: vote.id }) : false,
       // why this person may not vote, as a translation key (null: may vote)
       ineligible: actor ? ineligibility(vote.box, person) : "errors.notSignedIn",
       voted: person ? hasParticipated(vote.box.id, person.key) : false,
@@ -73,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canCount: state === "counting" && can(actor, "vote.count", scope),
       canDecide: state === "closed" && !vote.decisionSeq && can(actor, "vote.decide", scope),
     },
-    turnout: state === "scheduled" ? null : liveTurnout(vote),
+    turnout: state === "scheduled" ? null : liveTurnout(vote, now),
     results: state === "closed" ? voteResults(vote) : null,
     decision: decision ? { seq: decision.seq, outcome: decision.outcome, title: decision.subjectTitle, recordedAt: decision.recordedAt, authorName: decision.authorName, explanationHtml: renderMarkdown(decision.explanation, { headingBase: 3 }) } : null,
     minExplanation: rulesInForce().params.minExplanationLength,
@@ -127,6 +130,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply({ chosen: typedValues(formData, "choices") });
     case "decide":
       return handleIntent(formData, VoteDecisionSchema, (v) => (decideVote(actor, id, v), redirect(`/votes/${id}#decision`)));
+    case "follow":
+    case "unfollow":
+      followVote(actor, id, intent === "follow");
+      return redirect(`/votes/${id}#follow`);
   }
   throw new Response("errors.badRequest", { status: 400 });
 }
@@ -152,6 +159,7 @@ function Turnout({ turnout, open }: { turnout: NonNullable<ReturnType<typeof use
           </li>
         ))}
       </ul>
+      {open ? <p className="small muted">{t("votes.turnoutAsOf", { time: formatTime(turnout.asOf, locale) })}</p> : null}
       {open ? <p className="small muted">{t("votes.embargo")}</p> : null}
     </section>
   );
@@ -284,6 +292,7 @@ export default function VoteRoute() {
         </div>
         <aside className="side">
           {d.turnout ? <Turnout turnout={d.turnout} open={open} /> : null}
+          <FollowCard following={viewer.following} signedIn={viewer.signedIn} loginHref={d.loginHref} follow={t("follow.vote")} unfollow={t("follow.stopVote")} hint={t("follow.voteHint")} />
           {viewer.canEdit || viewer.canDesk || viewer.canCount ? (
             <section className="card staff-card" aria-labelledby="staff-title">
               <h2 id="staff-title" className="h3">

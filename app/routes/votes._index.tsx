@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const summary = (withTurnout: boolean) => (v: ReturnType<typeof listVotes>[number]): VoteSummary => ({
     ...v,
     state: boxState(v, now),
-    ...(withTurnout ? { turnout: turnout(v.boxId).total } : {}),
+    ...(withTurnout ? { turnout: turnout(v.boxId).total, turnoutAsOf: now.toISOString() } : {}),
   });
   return {
     title: t("votes.title"),

@@ -14,6 +14,7 @@ import { publishRuleVersion } from "~/domain/rules/rules.server";
 import { DEMO_COUNCIL_DECISIONS, DEMO_RULES } from "./demo-rules";
 import { ideaEvents, type SeedEvent } from "./seed-ideas.server";
 import { meetingEvents } from "./seed-meetings.server";
+import { budgetEvents } from "./seed-budgets.server";
 import { votingEvents } from "./seed-voting.server";
 import { DEMO_ACCOUNTS, DEMO_COUNCILS, DEMO_PASSWORD, DEMO_TOWN } from "./demo-town";
 
@@ -59,6 +60,7 @@ export async function seedDemo() {
     ...ideaEvents({ passwordHash: hash, now, demoResident: loadActor(ids.get("resident")!)!, official, facilitatorFor }),
     ...meetingEvents({ now, official, facilitators: facilitatorFor }),
     ...votingEvents({ now, admin: loadActor(ids.get("admin")!)!, official, desk }),
+    ...budgetEvents({ now, admin: loadActor(ids.get("admin")!)!, official }),
   ];
   // Everything happens in time order, so the register reads chronologically.
   events.sort((a, b) => a.at - b.at);

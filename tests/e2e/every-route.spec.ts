@@ -32,6 +32,11 @@ import {
 } from "./support/data";
 import { routeFiles } from "./support/routes";
 import { publishRuleVersion, rulesInForce } from "~/domain/rules/rules.server";
+import { changePhase, createBudget, envelopesOf, projectsOf, submitBudgetIdea } from "~/domain/budgets/budgets.server";
+import { importPabulib } from "~/domain/budgets/import.server";
+import { reviewIdea } from "~/domain/budgets/review.server";
+import { toulouseText } from "#db/seed/seed-budgets.server";
+import { utcToLocal } from "~/lib/time";
 import { loadActor } from "~/domain/accounts/session.server";
 
 /** A word no phone screen can hold, and a URL as people paste them. */
@@ -49,7 +54,54 @@ interface World {
   seq: number;
   rules: { scope: string; number: number };
   votes: { upcoming: number; open: number; closed: number };
+  budgets: { voting: number; envelope: number; project: number; past: number; pastEnvelope: number; pastProject: number };
   longAdmin: TestUser;
+}
+
+/** Retries a write that met the server's own write (SQLITE_BUSY: two processes share the file). */
+function retry<T>(f: () => T): T {
+  for (let i = 0; ; i++) {
+    try {
+      return f();
+    } catch (e) {
+      if (i >= 50 || !String((e as { code?: string }).code ?? "").startsWith("SQLITE_BUSY")) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
+/** A budget in its vote phase (long words everywhere) and a past one imported from Pabulib. */
+function makeBudgets(official: TestUser, admin: TestUser, council: Council): World["budgets"] {
+  const o = loadActor(official.id)!;
+  const hour = 3_600_000;
+  const at = (h: number) => new Date(Date.now() - 48 * hour + h * hour);
+  const b = retry(() => createBudget(
+    o,
+    {
+      title: `Budget ${LONG_WORD.slice(0, 60)}`,
+      description: `Présentation avec un lien : ${LONG_URL} et ${LONG_WORD}`,
+      ballotType: "approval",
+      allocationRule: "mes-add1u",
+      tieBreak: "cheaper",
+      minApprovals: 1,
+      minSpendPercent: 0,
+      kMin: 1,
+      maxChoices: 5,
+      townAmount: 100_000,
+      envelopes: [{ councilId: council.id, amount: 40_000 }],
+      explanation: explanation("Un budget pour les essais de toutes les pages."),
+    },
+    { now: at(0) },
+  ));
+  retry(() => changePhase(o, b.id, { to: "collection", explanation: explanation("Le dépôt des idées s'ouvre.") }, { now: at(1) }));
+  const idea = retry(() => submitBudgetIdea(o, b.id, { title: `Idée ${LONG_WORD.slice(0, 80)}`, body: `${LONG_WORD} — ${LONG_URL}`, theme: "mobility", councilId: council.id, place: "" }, { now: at(2) }));
+  retry(() => changePhase(o, b.id, { to: "review", explanation: explanation("L'étude de faisabilité commence.") }, { now: at(3) }));
+  const envelope = envelopesOf(b.id).find((e) => e.councilId === council.id)!;
+  retry(() => reviewIdea(o, b.id, { ideaId: idea.id, verdict: "feasible", cost: 12_000, envelopeId: envelope.id, feasibilityExplanation: `Faisable : ${LONG_URL}`, costExplanation: LONG_WORD, conflict: "declared", conflictText: LONG_WORD }, { now: at(4) }));
+  retry(() => changePhase(o, b.id, { to: "vote", explanation: explanation("Le vote s'ouvre."), closesAt: utcToLocal(new Date(Date.now() + 72 * hour).toISOString()) }, { now: at(5) }));
+  const past = retry(() => importPabulib(loadActor(admin.id)!, { text: toulouseText()!, title: `Toulouse ${LONG_WORD.slice(0, 40)}`, allocationRule: "mes-add1u", source: `Pabulib (pabulib.org) ${LONG_URL}`, explanation: explanation("Un budget passé pour les essais.") }));
+  const pastEnvelope = envelopesOf(past.id)[0]!.id;
+  return { voting: b.id, envelope: envelope.id, project: projectsOf(b.id)[0]!.id, past: past.id, pastEnvelope, pastProject: projectsOf(past.id)[0]!.id };
 }
 
 let world: World;
@@ -113,7 +165,8 @@ test.beforeAll(async () => {
     open: makeVote(official, council, { opensIn: -1, closesIn: 72 }).id,
     closed: makeVote(official, council, { opensIn: -5, closesIn: -1 }).id,
   };
-  world = { council, residentIdea, longIdea, upcoming, held, seq, rules: { scope: book.scope, number: v2.number }, votes, longAdmin };
+  const budgets = makeBudgets(official, longAdmin, council);
+  world = { council, residentIdea, longIdea, upcoming, held, seq, rules: { scope: book.scope, number: v2.number }, votes, budgets, longAdmin };
 });
 
 type Access = "public" | "restricted";
@@ -195,10 +248,23 @@ const URLS: Record<string, Target> = {
   "/forgot-password": { access: "public", urls: () => ["/forgot-password"] },
   "/letters": { access: "restricted", urls: () => ["/letters"] },
   "/privacy": { access: "public", urls: () => ["/privacy"] },
+  "/health": { access: "public", urls: () => ["/health"] },
   "/reset-password": { access: "public", urls: () => ["/reset-password", "/reset-password?token=pas-un-jeton"] },
   "/statistics": { access: "public", urls: (w) => ["/statistics", `/statistics?council=${w.council.slug}`] },
   "/unsubscribe": { access: "public", urls: () => ["/unsubscribe", "/unsubscribe?key=pas-une-cle"] },
   "/verify-email": { access: "public", urls: () => ["/verify-email", "/verify-email?token=pas-un-jeton"] },
+  "/budgets": { access: "public", urls: () => ["/budgets"] },
+  "/budgets/:id": { access: "public", urls: (w) => [`/budgets/${w.budgets.voting}`, `/budgets/${w.budgets.past}`] },
+  "/budgets/:id/vote": { access: "public", urls: (w) => [`/budgets/${w.budgets.voting}/vote`] },
+  "/budgets/:id/results": { access: "public", urls: (w) => [`/budgets/${w.budgets.past}/results`, `/budgets/${w.budgets.voting}/results`] },
+  "/budgets/:id/review": { access: "restricted", urls: (w) => [`/budgets/${w.budgets.voting}/review`] },
+  "/budgets/:id/paper": { access: "restricted", urls: (w) => [`/budgets/${w.budgets.voting}/paper`] },
+  "/budgets/:id/ideas/new": { access: "restricted", urls: (w) => [`/budgets/${w.budgets.voting}/ideas/new`] },
+  "/budgets/:id/projects/:projectId": { access: "public", urls: (w) => [`/budgets/${w.budgets.voting}/projects/${w.budgets.project}`, `/budgets/${w.budgets.past}/projects/${w.budgets.pastProject}`] },
+  "/budgets/:id/envelopes/:envelopeId.pb": { access: "public", urls: (w) => [`/budgets/${w.budgets.past}/envelopes/${w.budgets.pastEnvelope}.pb`] },
+  "/budgets/import": { access: "restricted", urls: () => ["/budgets/import"] },
+  "/budgets/new": { access: "restricted", urls: () => ["/budgets/new"] },
+  "/uploads/:name": { access: "public", status: 404, urls: () => ["/uploads/0123456789abcdef0123456789abcdef.jpg"] },
 };
 
 const ROUTES = routeFiles();

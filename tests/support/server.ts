@@ -38,7 +38,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   let out = "";
   const proc = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, NODE_ENV: "production", SEED: "none", ...env },
+    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, NODE_ENV: "production", SEED: "none", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   proc.stdout!.on("data", (d) => (out += d));

@@ -78,6 +78,15 @@ const EXPECTED: Record<Action, Row> = {
   "vote.desk": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
   "vote.count": { A: ["facilitatorA", "facilitatorTown", "officialA", "officialTown"], B: ["facilitatorTown", "officialTown"], town: ["facilitatorTown", "officialTown"] },
   "vote.decide": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  // budgets are town-wide (their council envelopes are reviewed and carried out by that council's officials)
+  "budget.manage": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  "budget.review": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  "budget.decide": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  "budget.import": same(["admin"]),
+  "project.update": { A: ["officialA", "officialTown"], B: ["officialTown"], town: ["officialTown"] },
+  "project.follow": same(signedIn),
+  "vote.follow": same(signedIn),
+  "budget.follow": same(signedIn),
 
   "letters.print": { A: ["facilitatorA", "facilitatorTown"], B: ["facilitatorTown"], town: ["facilitatorTown"] },
   "dashboard.view": {
@@ -127,7 +136,7 @@ describe("permission policy", () => {
     // every action whose rule depends on a role or residency for a council is scoped
     for (const action of ACTIONS) {
       const roleBased = (POLICY[action] as readonly string[]).some((w) => w === "facilitator" || w === "official" || w === "verified");
-      const townOnly = ["rules.publish", "role.manage", "town.edit", "council.create", "council.edit", "admin.view", "census.import", "residency.alerts"].includes(action);
+      const townOnly = ["rules.publish", "role.manage", "town.edit", "council.create", "council.edit", "admin.view", "census.import", "residency.alerts", "budget.import"].includes(action);
       if (roleBased && !townOnly) expect(SCOPED_ACTIONS as readonly string[], action).toContain(action);
     }
   });

@@ -1,7 +1,7 @@
 /** A proposal vote in a list, and its state as a word and an icon (never colour alone). */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime, formatNumber, formatTime } from "~/lib/format";
 import { useLocale } from "../hooks";
 import { Icon } from "../ui/icon";
 
@@ -32,6 +32,8 @@ export interface VoteSummary {
   decisionSeq: number | null;
   state: VoteState;
   turnout?: number;
+  /** When the turnout was counted (ISO): lists are kept up to a minute while a box is open. */
+  turnoutAsOf?: string;
 }
 
 export function VoteItem({ v, headingLevel = 3 }: { v: VoteSummary; headingLevel?: 2 | 3 }) {
@@ -59,7 +61,7 @@ export function VoteItem({ v, headingLevel = 3 }: { v: VoteSummary; headingLevel
             ? t("votes.closesOn", { date: formatDateTime(v.closesAt, locale) })
             : t("votes.closedOn", { date: formatDateTime(v.closesAt, locale) })}
       </p>
-      {v.turnout !== undefined ? <p className="small">{t("votes.participantsSoFar", { count: v.turnout })}</p> : null}
+      {v.turnout !== undefined ? <p className="small">{t("votes.participantsSoFar", { count: v.turnout, n: formatNumber(v.turnout, locale), time: v.turnoutAsOf ? formatTime(v.turnoutAsOf, locale) : "" })}</p> : null}
     </article>
   );
 }

@@ -44,6 +44,7 @@ import {
 import { DomainError } from "../errors";
 import { verifyPassword } from "./password.server";
 import { eraseResidencyAndVotingData, residencyAndVotingData } from "../residency/personal-data.server";
+import { budgetPersonalData } from "../budgets/personal-data.server";
 import { assertCanAs, type MaybeActor } from "./policy";
 
 /** Every column that references users.id, and how the export and the deletion treat it. */
@@ -82,6 +83,10 @@ export const EXPORT_COVERS = [
   "participations.recorded_by_id",
   "paper_ballot_entries.entered_by_id",
   "ballot_boxes.closed_by_id",
+  // participatory budgets: what the person did as an official (public acts, names kept as written)
+  "budgets.created_by_id",
+  "budget_reviews.reviewer_id",
+  "budget_project_updates.author_id",
 ] as const;
 
 export function exportPersonalData(actor: MaybeActor, opts: { now?: Date } = {}) {
@@ -165,6 +170,7 @@ export function exportPersonalData(actor: MaybeActor, opts: { now?: Date } = {})
     ruleVersionsIPublished: db.select({ id: ruleVersions.id, scope: ruleVersions.scope, number: ruleVersions.number }).from(ruleVersions).where(eq(ruleVersions.publishedBy, me)).all(),
     formTokens: db.select({ location: onceTokens.location, createdAt: onceTokens.createdAt }).from(onceTokens).where(eq(onceTokens.userId, me)).all(),
     ...residencyAndVotingData(me),
+    ...budgetPersonalData(me),
   };
 }
 

@@ -105,6 +105,15 @@ export const POLICY = {
   "vote.desk": ["facilitator"],
   "vote.count": ["facilitator", "official"],
   "vote.decide": ["official"],
+  "vote.follow": ["signedIn"],
+  // participatory budgets
+  "budget.manage": ["official"],
+  "budget.review": ["official"],
+  "budget.decide": ["official"],
+  "budget.import": ["admin"],
+  "project.update": ["official"],
+  "project.follow": ["signedIn"],
+  "budget.follow": ["signedIn"],
 } as const satisfies Record<string, readonly Who[]>;
 
 export type Action = keyof typeof POLICY;
@@ -138,6 +147,10 @@ export const SCOPED_ACTIONS = [
   "vote.desk",
   "vote.count",
   "vote.decide",
+  "budget.manage",
+  "budget.review",
+  "budget.decide",
+  "project.update",
 
   "letters.print",
   "dashboard.view",

@@ -5,9 +5,9 @@
  * census identity, so votes already cast are unaffected); staff references become NULL,
  * the one change the append-only triggers allow.
  */
-import { count, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { db, type Tx } from "#db/client.server";
-import { ballotBoxes, paperBallotEntries, participations } from "#db/schema";
+import { ballotBoxes, budgetEnvelopes, paperBallotEntries, participations, votes } from "#db/schema";
 
 export function ballotBoxDataOf(userId: string, personKey: string | null) {
   return {
@@ -29,4 +29,22 @@ export function eraseBallotBoxStaffRefs(tx: Tx, userId: string) {
   tx.update(participations).set({ recordedById: null }).where(eq(participations.recordedById, userId)).run();
   tx.update(paperBallotEntries).set({ enteredById: null }).where(eq(paperBallotEntries.enteredById, userId)).run();
   tx.update(ballotBoxes).set({ closedById: null }).where(eq(ballotBoxes.closedById, userId)).run();
+}
+
+/**
+ * The votes and budgets a person took part in, newest first, for "my space": the box's
+ * title, its page, the channel (online, desk, paper) and the coarse day the participation
+ * holds. Never what was chosen, and never a receipt: nothing stored links one to a voter.
+ */
+export function boxesTakenPartIn(personKey: string) {
+  return db
+    .select({ boxId: participations.boxId, title: ballotBoxes.title, channel: participations.channel, day: participations.day, voteId: votes.id, budgetId: budgetEnvelopes.budgetId })
+    .from(participations)
+    .innerJoin(ballotBoxes, eq(ballotBoxes.id, participations.boxId))
+    .leftJoin(votes, eq(votes.boxId, participations.boxId))
+    .leftJoin(budgetEnvelopes, eq(budgetEnvelopes.boxId, participations.boxId))
+    .where(eq(participations.personKey, personKey))
+    .orderBy(desc(participations.day), desc(participations.boxId))
+    .all()
+    .map((r) => ({ ...r, href: r.voteId !== null ? `/votes/${r.voteId}` : `/budgets/${r.budgetId}` }));
 }

@@ -11,6 +11,14 @@ export const SCOPE_RE = /^(town|[a-z]+:[a-z0-9-]+)$/;
 
 export const ALLOCATION_RULES = ["greedy", "mes", "mes-add1", "mes-add1u"] as const;
 export const BALLOT_TYPES = ["approval", "choose-k"] as const;
+/**
+ * Participatory budgets: which project goes first when two are tied — the cheaper one (then the
+ * one submitted first), the one submitted first, or the smaller project number read as text
+ * (Pabulib's convention, for imported files). The ballot ids are numbered in this order when
+ * the vote opens, so the engine's id order is the declared order.
+ */
+export const TIE_BREAKS = ["cheaper", "earlier", "id"] as const;
+export type TieBreak = (typeof TIE_BREAKS)[number];
 
 const int = intField;
 
@@ -29,6 +37,14 @@ export const RuleParamsSchema = z.object({
   ballotType: z.enum(BALLOT_TYPES, { errorMap: () => ({ message: "errors.choose" }) }),
   /** k for choose-k ballots. */
   maxChoices: int(1, 100),
+  /** Participatory budgets, choose-k ballots: the fewest projects a ballot must choose. */
+  kMin: int(1, 100).default(1),
+  /** Approval ballots under the envelope: the least share of the envelope a ballot must spend (percent, 0 = none). */
+  minSpendPercent: int(0, 100).default(0),
+  /** The fewest approvals a project needs to be funded (1: a project nobody chose is never funded). */
+  minApprovals: int(1, 1_000_000).default(1),
+  /** Which project goes first on a tie. */
+  tieBreak: z.enum(TIE_BREAKS, { errorMap: () => ({ message: "errors.choose" }) }).default("cheaper"),
   /** How budget results are computed (declared before the vote). */
   allocationRule: z.enum(ALLOCATION_RULES, { errorMap: () => ({ message: "errors.choose" }) }),
   /** Whether proposal votes bind the council (otherwise they are advisory). */
@@ -45,7 +61,11 @@ export const PARAM_FIELDS: { key: keyof RuleParams; kind: "int" | "enum" | "bool
   { key: "minVotingAge", kind: "int" },
   { key: "ballotType", kind: "enum", options: BALLOT_TYPES },
   { key: "maxChoices", kind: "int" },
+  { key: "kMin", kind: "int" },
+  { key: "minSpendPercent", kind: "int" },
   { key: "allocationRule", kind: "enum", options: ALLOCATION_RULES },
+  { key: "minApprovals", kind: "int" },
+  { key: "tieBreak", kind: "enum", options: TIE_BREAKS },
   { key: "votesBinding", kind: "bool" },
 ];
 
@@ -61,7 +81,11 @@ export const BOOTSTRAP_PARAMS: RuleParams = {
   minVotingAge: 16,
   ballotType: "approval",
   maxChoices: 5,
+  kMin: 1,
+  minSpendPercent: 0,
   allocationRule: "mes-add1u",
+  minApprovals: 1,
+  tieBreak: "cheaper",
   votesBinding: false,
 };
 

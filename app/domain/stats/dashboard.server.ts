@@ -3,13 +3,14 @@
  * they hold a role for (all councils for a town-wide role), oldest first.
  *
  * Extension point: DASHBOARD_SECTIONS. A section names the policy action that makes it
- * visible, and lists its items for a scope. Still to plug in (their tables do not exist
- * yet): reviews awaiting a feasibility verdict (budgets) and paper ballots awaiting entry
- * (ballot box) — see PENDING_DASHBOARD.
+ * visible, and lists its items for a scope: ideas awaiting an answer, minutes overdue,
+ * reports, letters to print, budget ideas awaiting a feasibility review, and ballot boxes
+ * whose window has closed and whose paper sheets and count are still to do.
  */
 import { and, asc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { db } from "#db/client.server";
-import { councils, ideas, meetings, outboxMessages, reports } from "#db/schema";
+import { ballotBoxes, budgetEnvelopes, budgetReviews, budgets, councils, ideas, meetings, outboxMessages, reports, votes } from "#db/schema";
+import { paperStatus } from "../ballot-box/paper.server";
 import { can, type Actor, type ScopedAction } from "../accounts/policy";
 
 export interface DashboardItem {
@@ -21,6 +22,8 @@ export interface DashboardItem {
   days: number | null;
   /** Since when it waits (ISO). */
   since: string;
+  /** A line of figures under the item: a translation key and its numbers. */
+  note?: { key: string; values: Record<string, number> };
 }
 
 /** null = every council and the town. */
@@ -114,10 +117,67 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
       return { total, items: total ? [{ key: "letters", label: "", href: "/letters", councilName: null, days: null, since: first!.at }] : [] };
     },
   },
+  {
+    id: "feasibilityReviews",
+    titleKey: "dashboard.sections.feasibilityReviews",
+    action: "budget.review",
+    list(scope) {
+      // ideas submitted to a budget in its review phase, with no verdict yet
+      const where = and(
+        eq(budgets.phase, "review"),
+        isNull(budgetReviews.id),
+        isNull(ideas.hiddenAt),
+        scope === null ? undefined : inArray(ideas.councilId, scope.length ? scope : [-1]),
+      );
+      const base = () => db.select({ n: sql<number>`count(*)` }).from(ideas).innerJoin(budgets, eq(budgets.id, ideas.budgetId)).leftJoin(budgetReviews, eq(budgetReviews.ideaId, ideas.id));
+      const total = countOf(base().where(where));
+      const rows = db
+        .select({ id: ideas.id, title: ideas.title, budgetId: budgets.id, submittedAt: ideas.submittedAt, council: councils.name })
+        .from(ideas)
+        .innerJoin(budgets, eq(budgets.id, ideas.budgetId))
+        .leftJoin(budgetReviews, eq(budgetReviews.ideaId, ideas.id))
+        .leftJoin(councils, eq(councils.id, ideas.councilId))
+        .where(where)
+        .orderBy(asc(ideas.submittedAt))
+        .limit(LIMIT)
+        .all();
+      return { total, items: rows.map((r) => ({ key: `review-${r.id}`, label: r.title, href: `/budgets/${r.budgetId}/review#idea-${r.id}`, councilName: r.council, days: null, since: r.submittedAt })) };
+    },
+  },
+  {
+    id: "paperBallots",
+    titleKey: "dashboard.sections.paperBallots",
+    action: "vote.count",
+    list(scope, now) {
+      // boxes whose window has passed and that are not counted yet: paper sheets to type in
+      // twice, differences to settle, then the count
+      const rows = db
+        .select({ id: ballotBoxes.id, kind: ballotBoxes.kind, title: ballotBoxes.title, closesAt: ballotBoxes.closesAt, council: councils.name, voteId: votes.id, budgetId: budgetEnvelopes.budgetId })
+        .from(ballotBoxes)
+        .leftJoin(councils, eq(councils.id, ballotBoxes.councilId))
+        .leftJoin(votes, eq(votes.boxId, ballotBoxes.id))
+        .leftJoin(budgetEnvelopes, eq(budgetEnvelopes.boxId, ballotBoxes.id))
+        .where(and(isNull(ballotBoxes.closedAt), lt(ballotBoxes.closesAt, now.toISOString()), scope === null ? undefined : inArray(ballotBoxes.councilId, scope.length ? scope : [-1])))
+        .orderBy(asc(ballotBoxes.closesAt))
+        .limit(LIMIT)
+        .all();
+      const items = rows.map((r) => {
+        const p = paperStatus(r.id);
+        const entered = p.sheets.filter((x) => x.state !== "single").length;
+        return {
+          key: `box-${r.id}`,
+          label: r.title,
+          href: r.voteId !== null ? `/votes/${r.voteId}/count` : `/budgets/${r.budgetId}/paper`,
+          councilName: r.council,
+          days: null,
+          since: r.closesAt,
+          note: { key: "dashboard.paperNote", values: { participations: p.participations, entered, toSettle: p.differing.length + p.pending.length } },
+        };
+      });
+      return { total: items.length, items };
+    },
+  },
 ];
-
-/** What the product promises here but cannot show yet (their capabilities are being built). */
-export const PENDING_DASHBOARD = ["feasibilityReviews", "paperBallots"] as const;
 
 /** The councils where the actor may take `action` (null: everywhere, from a town-wide role). */
 export function scopeFor(actor: Actor, action: ScopedAction): Scope | undefined {
@@ -133,6 +193,5 @@ export function dashboard(actor: Actor, now = new Date()) {
       if (scope === undefined) return [];
       return [{ id: s.id, titleKey: s.titleKey, ...s.list(scope, now) }];
     }),
-    pending: [...PENDING_DASHBOARD],
   };
 }

@@ -4,9 +4,9 @@
  * (tests/integration/statistics.test.ts checks the plans).
  *
  * Extension point: STAT_SECTIONS. A section computes its figures for the town and for each
- * council, and its monthly series for the charts. Ideas and meetings are here; vote and
- * budget turnout per channel, money allocated and executed, and implementation progress
- * register a section of their own when those tables exist (see docs/decisions/010).
+ * council, and its monthly series for the charts. Ideas and meetings are here; turnout per
+ * channel (votes and budgets) and the budgets' money and projects are in
+ * participation-stats.server.ts (see docs/decisions/010).
  *
  * Privacy: a per-council figure that rests on fewer than MIN_PEOPLE people is not shown
  * (the section says how many people each figure rests on: `people`).
@@ -14,6 +14,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { councils } from "#db/schema";
+import { budgetsSection, turnoutSection } from "./participation-stats.server";
 
 export const MIN_PEOPLE = 5;
 export const MONTHS = 12;
@@ -181,14 +182,13 @@ function meetingsSection(months: string[], only?: number): SectionResult {
   };
 }
 
-/** The sections, in page order. Votes and budgets add theirs here. */
+/** The sections, in page order. */
 export const STAT_SECTIONS: StatSection[] = [
   { id: "ideas", titleKey: "statistics.sections.ideas", compute: ideasSection },
   { id: "meetings", titleKey: "statistics.sections.meetings", compute: meetingsSection },
+  { id: "turnout", titleKey: "statistics.sections.turnout", compute: turnoutSection },
+  { id: "budgets", titleKey: "statistics.sections.budgets", compute: budgetsSection },
 ];
-
-/** Sections the product promises that are not measured yet (shown as "coming"). */
-export const PENDING_SECTIONS = ["turnout", "budgets"] as const;
 
 /** Everything the statistics page, its CSV and its JSON show. */
 export function statistics(now = new Date(), only?: number) {
@@ -212,7 +212,7 @@ export function statistics(now = new Date(), only?: number) {
       }),
     };
   });
-  return { computedAt: now.toISOString(), months, councils: list, council: list.find((c) => c.id === only) ?? null, sections, pending: [...PENDING_SECTIONS], minPeople: MIN_PEOPLE };
+  return { computedAt: now.toISOString(), months, councils: list, council: list.find((c) => c.id === only) ?? null, sections, minPeople: MIN_PEOPLE };
 }
 
 export type Statistics = ReturnType<typeof statistics>;

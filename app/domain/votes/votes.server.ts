@@ -232,10 +232,15 @@ export function decideVote(actor: MaybeActor, id: number, input: { outcome: stri
 }
 
 /** Turnout shown live (participations only) with the electorate's size. */
-export function liveTurnout(vote: { box: Box }) {
+/**
+ * Participations so far (no tally: the embargo holds), with the instant they were counted:
+ * public pages say "as of 14:05" because a stored page is kept up to a minute while a box
+ * is open (docs/decisions/014-page-cache.md).
+ */
+export function liveTurnout(vote: { box: Box }, now = new Date()) {
   const t = turnout(vote.box.id);
   const electorate = electorateSize(vote.box.councilId, vote.box.spec.minVotingAge, vote.box.closesAt.slice(0, 10));
-  return { ...t, electorate };
+  return { ...t, electorate, asOf: now.toISOString() };
 }
 
 /** The vote a ballot box belongs to (for receipts): its id, form and options. */

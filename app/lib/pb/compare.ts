@@ -2,9 +2,10 @@
  * What-if: the same election under every rule (or a chosen list), with the projects on which
  * the rules disagree. Pure data; the command line prints it as a table.
  */
+import { eligibleElection } from "./eligible";
 import { compile } from "./profile";
 import type { Rational } from "./rational";
-import { allocateProfile, type AllocateOptions, type Allocation } from "./rules";
+import { allocateProfile, withExcluded, type AllocateOptions, type Allocation } from "./rules";
 import { RULES, type Election, type RuleName } from "./types";
 
 export interface RuleOutcome {
@@ -36,14 +37,17 @@ export function compareRules(
   election: Election,
   options: AllocateOptions & { rules?: readonly RuleName[] } = {},
 ): WhatIf {
-  const profile = compile(election);
+  const minimum = options.minApprovals ?? 0;
+  const { election: eligible, excluded } = eligibleElection(election, minimum);
+  const profile = compile(eligible);
   const rules = options.rules ?? RULES;
   const done = new Map<RuleName, Allocation>();
   // mes-add1u is mes-add1 plus a completion: run Add1 once when both are asked for.
   const order = rules.includes("mes-add1") ? ["mes-add1" as RuleName, ...rules.filter((r) => r !== "mes-add1")] : [...rules];
   for (const rule of order) {
     const add1 = done.get("mes-add1");
-    done.set(rule, allocateProfile(profile, rule, rule === "mes-add1u" && add1 ? { ...options, add1From: add1 } : options));
+    const a = allocateProfile(profile, rule, rule === "mes-add1u" && add1 ? { ...options, add1From: add1 } : options);
+    done.set(rule, excluded.size ? withExcluded(a, election, excluded, minimum) : a);
   }
   const outcomes = rules.map((rule) => {
     const allocation = done.get(rule)!;
@@ -58,7 +62,7 @@ export function compareRules(
     if (by.length === 0) continue;
     if (by.length === outcomes.length) common.push(id);
     else {
-      const name = election.projects[j]!.fields["name"];
+      const name = eligible.projects[j]!.fields["name"];
       differing.push({
         projectId: id,
         ...(name ? { name } : {}),

@@ -67,7 +67,13 @@ export interface MesNotFundedExplanation extends Base {
   completion?: { rank: number; moneyLeft: Rational };
 }
 
-export type ProjectExplanation = GreedyExplanation | MesFundedExplanation | MesNotFundedExplanation;
+/** A project left out before the rule ran: fewer approvals than the minimum (eligible.ts). */
+export interface BelowMinimumExplanation extends Base {
+  kind: "below-minimum";
+  minimum: number;
+}
+
+export type ProjectExplanation = GreedyExplanation | MesFundedExplanation | MesNotFundedExplanation | BelowMinimumExplanation;
 
 function base(profile: Profile, j: number, funded: boolean): Base {
   const name = profile.election.projects[j]!.fields["name"];

@@ -9,6 +9,7 @@ export { createElection, readPabulib, writePabulib, type ReadOptions } from "./p
 export { compile, costOf, type Profile } from "./profile";
 export { allocate, allocateProfile, parseIncrement, type AllocateOptions, type Allocation } from "./rules";
 export type {
+  BelowMinimumExplanation,
   GreedyExplanation,
   MesFundedExplanation,
   MesNotFundedExplanation,
@@ -17,3 +18,6 @@ export type {
 } from "./explain";
 export { formatCount, formatMoney, ordinal, renderExplanation, roundPhrase, type Lang, type RenderOptions } from "./render";
 export { compareRules, type DifferingProject, type RuleOutcome, type WhatIf } from "./compare";
+export { approvalCounts, eligibleElection, metaMinApprovals } from "./eligible";
+export { defaultUnit, projectMargins, type MarginOptions, type ProjectMargin } from "./margins";
+export type { MesRound } from "./rules";

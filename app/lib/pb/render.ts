@@ -7,7 +7,7 @@
  * French typography: no-break space before ":" and ";" (Intl itself puts U+202F between
  * thousands and a no-break space before "€").
  */
-import type { GreedyExplanation, MesFundedExplanation, MesNotFundedExplanation, MoneyDestination, ProjectExplanation } from "./explain";
+import type { BelowMinimumExplanation, GreedyExplanation, MesFundedExplanation, MesNotFundedExplanation, MoneyDestination, ProjectExplanation } from "./explain";
 import type { Rational } from "./rational";
 
 export type Lang = "fr" | "en";
@@ -174,6 +174,15 @@ function notFundedSentence(x: MesNotFundedExplanation, o: Required<Pick<RenderOp
   return `${s}.`;
 }
 
+function belowMinimumSentence(x: BelowMinimumExplanation, lang: Lang): string {
+  const got = votes(x.approvals, lang);
+  const needed = votes(x.minimum, lang);
+  if (x.approvals === 0 && x.minimum === 1) return lang === "fr" ? `Non financé${NBSP}: personne ne l’a soutenu.` : "Not funded: nobody voted for it.";
+  return lang === "fr"
+    ? `Non financé${NBSP}: il a reçu ${got}, et le règlement exige au moins ${needed} pour qu’un projet puisse être financé.`
+    : `Not funded: it received ${got}, and the rules require at least ${needed} for a project to be funded.`;
+}
+
 /** One sentence explaining what happened to one project. */
 export function renderExplanation(x: ProjectExplanation, options: RenderOptions): string {
   const o = { ...options, currency: options.currency ?? "EUR" };
@@ -185,5 +194,7 @@ export function renderExplanation(x: ProjectExplanation, options: RenderOptions)
       return fundedSentence(x, o);
     case "mes-not-funded":
       return notFundedSentence(x, o);
+    case "below-minimum":
+      return belowMinimumSentence(x, o.lang);
   }
 }

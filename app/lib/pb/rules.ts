@@ -9,6 +9,7 @@ import { explainGreedy, explainMes, type ProjectExplanation } from "./explain";
 import { greedyWalk, type GreedyResult } from "./greedy";
 import { MesEngine, type EngineStats } from "./mes-engine";
 import { mesAdd1Reference, mesReference } from "./mes-reference";
+import { eligibleElection } from "./eligible";
 import { compile, costOf, type Profile } from "./profile";
 import { Rational } from "./rational";
 import type { Election, RuleName } from "./types";
@@ -27,6 +28,18 @@ export interface AllocateOptions {
    * increment (the what-if does this) instead of running Add1 again.
    */
   add1From?: Pick<Allocation, "rule" | "selected" | "endowment" | "add1Steps" | "increment">;
+  /**
+   * Approvals a project needs to take part (Pabulib META `min_project_score_threshold`); projects
+   * below are removed before the rule runs (eligible.ts). Default 0: every project takes part.
+   * Only `allocate` and `compareRules` apply it (`allocateProfile` runs on the profile given).
+   */
+  minApprovals?: number;
+}
+
+/** One round of Equal Shares: the project chosen and its exact price (the most a supporter paid). */
+export interface MesRound {
+  projectId: string;
+  price: Rational;
 }
 
 export interface Allocation {
@@ -45,6 +58,8 @@ export interface Allocation {
   add1Steps?: number;
   /** mes-add1u: ids added by the greedy completion. */
   completion?: string[];
+  /** Equal Shares rules, with explanations: the rounds of the returned run, exact prices. */
+  rounds?: MesRound[];
   /** One per project: selected first (in selection order), then the others. */
   explanations?: ProjectExplanation[];
   /** Engine counters (runs, certification runs, exact fallbacks). */
@@ -59,7 +74,29 @@ export function parseIncrement(x: Rational | string | number | undefined): Ratio
 }
 
 export function allocate(election: Election, rule: RuleName, options: AllocateOptions = {}): Allocation {
-  return allocateProfile(compile(election), rule, options);
+  const minimum = options.minApprovals ?? 0;
+  const { election: eligible, excluded } = eligibleElection(election, minimum);
+  const a = allocateProfile(compile(eligible), rule, options);
+  return excluded.size ? withExcluded(a, election, excluded, minimum) : a;
+}
+
+/** Adds the explanations of the projects left out for lack of approvals. */
+export function withExcluded(a: Allocation, election: Election, excluded: Set<string>, minimum: number): Allocation {
+  if (!a.explanations) return a;
+  const counts = new Map<string, number>();
+  for (const b of election.ballots) for (const id of b.vote) if (excluded.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const extra: ProjectExplanation[] = election.projects
+    .filter((p) => excluded.has(p.id))
+    .map((p) => ({
+      kind: "below-minimum" as const,
+      projectId: p.id,
+      ...(p.fields["name"] ? { name: p.fields["name"] } : {}),
+      cost: p.cost,
+      approvals: counts.get(p.id) ?? 0,
+      funded: false,
+      minimum,
+    }));
+  return { ...a, explanations: [...a.explanations, ...extra] };
 }
 
 export function allocateProfile(profile: Profile, rule: RuleName, options: AllocateOptions = {}): Allocation {
@@ -130,12 +167,14 @@ export function allocateProfile(profile: Profile, rule: RuleName, options: Alloc
     all = [...seq, ...completion.selected];
   }
   let explanations: ProjectExplanation[] | undefined;
+  let rounds: MesRound[] | undefined;
   if (wantExplain) {
     const { run, data } = engine.replay(endowment);
     if (run.seq.length !== seq.length || run.seq.some((j, i) => j !== seq[i])) {
       throw new Error("internal error: the exact replay differs from the outcome");
     }
     explanations = explainMes(profile, seq, data, completion);
+    rounds = seq.map((j, r) => ({ projectId: profile.ids[j]!, price: data.q[r]! }));
   }
   return {
     ...head,
@@ -144,6 +183,7 @@ export function allocateProfile(profile: Profile, rule: RuleName, options: Alloc
     endowment,
     ...(add1 ? { increment, add1Steps: add1.steps } : {}),
     ...(completion ? { completion: ids(completion.selected) } : {}),
+    ...(rounds ? { rounds } : {}),
     ...(explanations ? { explanations } : {}),
     stats: { ...engine.stats, ...(add1 ? { add1Runs: add1.runs, add1Certifications: add1.certifications } : {}) },
   };
