@@ -42,9 +42,9 @@ export function cleanReply<R>(reply: R): R {
   return clean(reply) as R;
 }
 
-/** Every value of a repeated field as typed, for a reply (control characters dropped, at most 50). */
-export function typedValues(formData: FormData, name: string): string[] {
-  return formData.getAll(name).slice(0, 50).map((v) => withoutControls(String(v)));
+/** Every value of a repeated field as typed, for a reply (control characters dropped, at most `max`). */
+export function typedValues(formData: FormData, name: string, max = 50): string[] {
+  return formData.getAll(name).slice(0, max).map((v) => withoutControls(String(v)));
 }
 
 /** A user-fixable error's status, message and field; throws the error page for the rest. */

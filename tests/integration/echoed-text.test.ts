@@ -14,6 +14,10 @@ import * as receiptsRoute from "~/routes/receipts";
 import * as resetRoute from "~/routes/reset-password";
 import * as censusRoute from "~/routes/admin.census";
 import * as voteRoute from "~/routes/votes.$id";
+import * as basketRoute from "~/routes/budgets.$id_.vote";
+import * as budgetResultsRoute from "~/routes/budgets.$id_.results";
+import * as importRoute from "~/routes/budgets.import";
+import { budgetIn } from "./fuzz/budget-world";
 import { emptyTown, makeCouncil, makeUser } from "../support/fixtures";
 import { formRequest, getRequest, run, sessionCookieFor } from "../support/http";
 import { importPeople, makeVote, people, verifiedResident } from "../support/voting";
@@ -76,6 +80,24 @@ describe("a refused form gives back what was typed, without control characters",
       expect(res.status, intent).toBeLessThan(500);
       expectClean(res.data);
     }
+  });
+});
+
+describe("a budget page's own replies give back what was typed without control characters", () => {
+  it("the basket, the receipt code and a refused import", async () => {
+    const official = await makeUser({ name: "Officielle du budget", roles: [{ role: "official", councilId: null }] });
+    const other = makeCouncil("Quartier voisin");
+    const b = budgetIn("results", { official, author: official, voters: [] }, { A: council.id, B: other.id }, "Budget de l'écho");
+    const basket = await run(basketRoute.action, formRequest(`/budgets/${b.id}/vote`, [["choices", "1:\u0000x"], ["choices", `${b.envelopes.town}:1\u0007`]], { cookie: resident }), { id: String(b.id) });
+    expect(basket.status).toBe(400);
+    expect(basket.data.chosen).toEqual(["1:x", `${b.envelopes.town}:1`]);
+    const share = await run(budgetResultsRoute.action, formRequest(`/budgets/${b.id}/results`, { intent: "share", code: "AB\u0000CD-EF\u001b" }), { id: String(b.id) });
+    expect(share.status).toBeLessThan(500);
+    expectClean(share.data);
+    const refused = await run(importRoute.action, formRequest("/budgets/import", { title: "Un\u0000 budget", allocationRule: "greedy\u0000", source: "x", explanation: "court" }, { cookie: admin }));
+    expect(refused.status).toBe(400);
+    expect(refused.data.initialValue.title).toBe("Un budget");
+    expectClean(refused.data);
   });
 });
 
