@@ -54,8 +54,9 @@ export function schemaFields(schema: ZodTypeAny | undefined): string[] {
   return [];
 }
 
-export function formFields(f: FormSpec): string[] {
-  return [...new Set([...schemaFields(f.schema), ...(f.fields ?? [])])];
+export function formFields(f: FormSpec, c: Ctx): string[] {
+  const listed = typeof f.fields === "function" ? f.fields(c) : (f.fields ?? []);
+  return [...new Set([...schemaFields(f.schema), ...listed])];
 }
 
 const ID_FIELD = /(^id$|Id$|Ids$|^sheet$|^seq$|^supersedes$|^cites$|^ruleVersion$|^version$)/;
@@ -83,7 +84,7 @@ export function bodyArb(c: Ctx, f: FormSpec, intent: string | undefined): fc.Arb
   const valid = f.valid?.(c) ?? {};
   const pools = f.pools?.(c) ?? {};
   const poolFor = (name: string) => [...(pools[name] ?? []), ...(ID_FIELD.test(name) ? c.w.pools.ids : []), ...(/email/i.test(name) ? c.w.pools.emails : [])];
-  const fields = formFields(f).filter((n) => n !== "intent" || intent === undefined);
+  const fields = formFields(f, c).filter((n) => n !== "intent" || intent === undefined);
   const head: fc.Arbitrary<Entry[]>[] = [];
   if (intent !== undefined) {
     head.push(
@@ -158,6 +159,7 @@ function postRequest(url: string, entries: Entry[], opts: { cookie?: string; lan
     const fd = new FormData();
     for (const [k, v] of once) {
       if (k === "file") fd.append(k, new File([v], "recensement.csv", { type: "text/csv" }));
+      else if (k === "photo") fd.append(k, new File([v], "photo.jpg", { type: "image/jpeg" }));
       else fd.append(k, v);
     }
     return new Request(url, { method: "POST", body: fd, headers });
@@ -249,9 +251,13 @@ export async function fuzzAction(w: World, file: string, mod: RouteModule, spec:
 
 /**
  * What a GET may write: the session (lucia extends it), and the register's checkpoint key,
- * made once on first use (app/domain/decisions/checkpoint.server.ts). Nothing else.
+ * made once on first use (app/domain/decisions/checkpoint.server.ts), with the data version
+ * its insert bumps (db/data-version.ts). Nothing else.
  */
-const loaderMayWrite = (ch: Change) => ch.table === "sessions" || (ch.table === "register_keys" && ch.kind === "added");
+function loaderWrites(changes: Change[]): Change[] {
+  const keyMade = changes.some((ch) => ch.table === "register_keys" && ch.kind === "added");
+  return changes.filter((ch) => !(ch.table === "sessions" || (ch.table === "register_keys" && ch.kind === "added") || (keyMade && ch.table === "data_version")));
+}
 
 /** The loader property of one route. */
 export async function fuzzLoader(w: World, file: string, mod: RouteModule, spec: NonNullable<RouteSpec["loader"]>) {
@@ -271,7 +277,7 @@ export async function fuzzLoader(w: World, file: string, mod: RouteModule, spec:
       const before = snapshot();
       const res = await call(mod.loader!, getReq(url, { cookie: actors[i.role]!.cookie, lang: i.lang }), i.params);
       tally(counts, String(res.status));
-      const changes = dbDiff(before, snapshot()).filter((ch) => !loaderMayWrite(ch));
+      const changes = loaderWrites(dbDiff(before, snapshot()));
       const problems = callProblems(res);
       if (changes.length) problems.push(`a GET changed ${changes.map((ch) => `${ch.table} ${ch.key} (${ch.kind})`).join(", ")}`);
       if (problems.length) throw failure(`${file} loader as ${i.role}`, i, res, problems);

@@ -63,7 +63,24 @@ function tableList(): TableInfo[] {
 
 const hash = (row: unknown) => createHash("sha1").update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("hex") : v))).digest("hex");
 
+/**
+ * Every row now. A call that wrote nothing leaves SQLite's `total_changes()` of the one
+ * handle where it was (it counts every inserted, updated or deleted row, triggers'
+ * included, even when rolled back): the last snapshot is then still the state, and is
+ * reused rather than read again — most fuzzed calls are refused before they write.
+ */
+let last: { changes: number; snap: Snapshot } | null = null;
+const totalChanges = () => (sqlite().prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+
 export function snapshot(): Snapshot {
+  const changes = totalChanges();
+  if (last && last.changes === changes) return last.snap;
+  const snap = readAll();
+  last = { changes, snap };
+  return snap;
+}
+
+function readAll(): Snapshot {
   const db = sqlite();
   const out: Snapshot = new Map();
   for (const t of tableList()) {
@@ -220,7 +237,7 @@ export function locationProblem(location: string | null | undefined): string | n
  * check). Each guard names a set; a route's table entry lists the guards its action may
  * legitimately cross (`may`).
  */
-export type Guard = "register" | "appendOnly" | "councilB" | "bystander" | "bystanderTokens" | "census" | "town" | "councilA";
+export type Guard = "register" | "appendOnly" | "councilB" | "budgetB" | "bystander" | "bystanderTokens" | "census" | "town" | "councilA";
 
 export function guardedKeys(w: World): Record<Guard, { table: string; where: string }[]> {
   const B = w.B.id;
@@ -230,6 +247,8 @@ export function guardedKeys(w: World): Record<Guard, { table: string; where: str
   const meetingsB = `SELECT id FROM meetings WHERE council_id = ${B}`;
   const boxesB = `SELECT box_id FROM votes WHERE council_id = ${B}`;
   const commentsB = `SELECT id FROM comments WHERE idea_id IN (${ideasB})`;
+  // council B's envelopes of every budget: their boxes' ballots and participations (the bystander's basket)
+  const budgetBoxesB = `SELECT box_id FROM budget_envelopes WHERE council_id = ${B} AND box_id IS NOT NULL`;
   return {
     register: [{ table: "decisions", where: "1" }],
     appendOnly: ["rule_versions", "minutes_versions", "idea_revisions", "role_changes", "census_imports", "register_keys"].map((table) => ({ table, where: "1" })),
@@ -249,8 +268,16 @@ export function guardedKeys(w: World): Record<Guard, { table: string; where: str
       { table: "participations", where: `box_id IN (${boxesB})` },
       { table: "paper_ballot_entries", where: `box_id IN (${boxesB})` },
       { table: "outbox_messages", where: `council_id = ${B}` },
+      { table: "ballots", where: `box_id IN (${budgetBoxesB})` },
+      { table: "participations", where: `box_id IN (${budgetBoxesB})` },
     ],
     councilA: [{ table: "councils", where: `id = ${A}` }],
+    // council B's projects in every budget: only a phase change, the results decision or an
+    // implementation update by a town official may touch them
+    budgetB: [
+      { table: "budget_projects", where: `envelope_id IN (SELECT id FROM budget_envelopes WHERE council_id = ${B})` },
+      { table: "budget_project_updates", where: `project_id IN (SELECT id FROM budget_projects WHERE envelope_id IN (SELECT id FROM budget_envelopes WHERE council_id = ${B}))` },
+    ],
     bystander: [
       { table: "users", where: `id = ${by}` },
       { table: "sessions", where: `user_id = ${by}` },

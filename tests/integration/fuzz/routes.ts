@@ -8,7 +8,7 @@
  * so a new route cannot escape the fuzz.
  */
 import type { ZodTypeAny } from "zod";
-import { ASSIGNABLE_ROLES, DOCUMENT_TYPES, IDEA_STATUSES, IDEA_THEMES, SUBJECT_KINDS } from "#db/enums";
+import { ASSIGNABLE_ROLES, BUDGET_PHASES, DOCUMENT_TYPES, IDEA_STATUSES, IDEA_THEMES, PROJECT_STATUSES, SUBJECT_KINDS } from "#db/enums";
 import { DeleteAccountSchema, ChangeEmailSchema, ChangePasswordSchema, ForgotPasswordSchema, GrantRoleSchema, LogInSchema, ResetPasswordSchema, SignUpSchema, TokenSchema } from "~/domain/accounts/schemas";
 import { CouncilSchema } from "~/domain/councils/schemas";
 import { FreeDecisionSchema } from "~/domain/decisions/schemas";
@@ -20,6 +20,10 @@ import { BOOTSTRAP_PARAMS, PublishRulesSchema } from "~/domain/rules/params";
 import { TownSchema } from "~/domain/town/schemas";
 import { CountSchema, DeskPersonSchema, VoteDecisionSchema, VoteSchema } from "~/domain/votes/schemas";
 import { datasets } from "~/domain/opendata/registry.server";
+import { BasketSchema, BudgetSchema, ImportSchema, PhaseSchema, ProjectUpdateSchema, ResultsDecisionSchema, ReviewSchema, ShareSchema } from "~/domain/budgets/schemas";
+import { postProjectUpdate } from "~/domain/budgets/implementation.server";
+import { budgetProjectUpdates } from "#db/schema";
+import { budgetIn } from "./budget-world";
 import { submitIdea } from "~/domain/ideas/ideas.server";
 import { addComment } from "~/domain/ideas/comments.server";
 import { scheduleMeeting } from "~/domain/meetings/meetings.server";
@@ -48,7 +52,7 @@ export interface FormSpec {
   /** The zod schema the action parses with: its field names are fuzzed. */
   schema?: ZodTypeAny;
   /** Fields the action reads without a schema (or besides it). */
-  fields?: string[];
+  fields?: string[] | ((c: Ctx) => string[]);
   /** A valid body, into which hostile values are mixed field by field. */
   valid?: (c: Ctx) => Values;
   /** Real values a field may be given (ids of both councils, emails…), besides hostile ones. */
@@ -236,6 +240,186 @@ export const ROUTES: Record<string, RouteSpec> = {
   "admin.town.tsx": {
     loader: { as: ["admin", "resident"], query: () => ({ saved: ["1"] }) },
     action: { form: { schema: TownSchema, valid: () => ({ name: "Fuzzville", accentColor: "#1d4ed8", deskInfo: "Mairie, du lundi au vendredi." }), pools: () => ({ accentColor: ["#fff", "#ffffff", "red", "#12345", "#GGGGGG"] }), as: ["admin", "official"] }, may: ["town"] },
+  },
+  "budgets._index.tsx": { loader: { as: ["visitor", "townOfficial", "admin"] } },
+  "budgets.new.tsx": {
+    loader: { as: ["townOfficial", "official", "resident"] },
+    action: {
+      form: {
+        schema: BudgetSchema,
+        fields: ["envelopes[0].councilId", "envelopes[0].amount", "envelopes[1].councilId", "envelopes[1].amount"],
+        valid: (c) => ({
+          title: "Budget participatif des écoles",
+          description: "Un budget pour les cours d'école, proposé et voté par les habitants.",
+          ballotType: "approval",
+          allocationRule: "greedy",
+          tieBreak: "cheaper",
+          minApprovals: "1",
+          minSpendPercent: "0",
+          kMin: "1",
+          maxChoices: "5",
+          townAmount: "50000",
+          "envelopes[0].councilId": String(c.w.A.id),
+          "envelopes[0].amount": "20000",
+          "envelopes[1].councilId": String(c.w.B.id),
+          "envelopes[1].amount": "",
+          explanation: EXPLANATION,
+        }),
+        pools: (c) => ({ ballotType: ["approval", "cumulative", "ordinal"], allocationRule: ["greedy", "mes", "mes-add1", "mes-add1u"], tieBreak: ["cheaper", "dearer", "random"], "envelopes[0].councilId": c.w.pools.ids, "envelopes[1].councilId": [...c.w.pools.ids, "town"] }),
+        as: ["townOfficial", "official", "resident"],
+      },
+      runs: 25,
+    },
+  },
+  "budgets.$id.tsx": {
+    loader: { as: ["visitor", "verified", "townOfficial"], params: (c) => ({ id: budgetIds(c) }) },
+    action: {
+      // budgets of its own: a phase change moves them on
+      setup: (w) => ownBudgets(w),
+      params: (c) => ({ id: [...c.x.collecting!, ...c.x.tallying!, ...c.x.counted!] }),
+      intents: {
+        follow: { as: ["resident", "visitor"] },
+        unfollow: { as: ["resident"] },
+        phase: {
+          schema: PhaseSchema,
+          valid: () => ({ to: "review", explanation: EXPLANATION, closesAt: later(7, 18), differenceExplanation: "" }),
+          pools: () => ({ to: [...BUDGET_PHASES], closesAt: ["2026-03-29T02:30", "1999-01-01T00:00", "2099-02-30T10:00"] }),
+          as: ["townOfficial", "official", "resident"],
+        },
+      },
+      runs: 40,
+      // a phase change plans council B's funded projects (implementation) or counts its envelope (results)
+      may: ["budgetB"],
+    },
+  },
+  "budgets.$id_.envelopes.$envelopeId[.]pb.tsx": {
+    loader: { as: ["visitor"], params: (c) => ({ id: id(c.w.budgets.counted.id, c.w.budgets.implementing.id, c.w.budgets.voting.id), envelopeId: id(...Object.values(c.w.budgets.counted.envelopes), ...Object.values(c.w.budgets.implementing.envelopes)) }) },
+  },
+  "budgets.$id_.ideas.new.tsx": {
+    loader: { as: ["resident", "visitor"], params: (c) => ({ id: budgetIds(c) }) },
+    action: {
+      params: (c) => ({ id: id(c.w.budgets.collecting.id, c.w.budgets.voting.id) }),
+      form: {
+        schema: IdeaSchema,
+        valid: (c) => ({ title: "Des arceaux à vélos devant l'école", body: "Des arceaux à vélos devant l'école du quartier, pour les parents et les enfants.", theme: "mobility", councilId: String(c.w.A.id), place: "École" }),
+        pools: (c) => ({ councilId: [...c.w.pools.ids, "town", ""], theme: [...IDEA_THEMES] }),
+        as: ["resident", "verified", "visitor"],
+      },
+      runs: 25,
+    },
+  },
+  "budgets.$id_.paper.tsx": {
+    loader: { as: ["townOfficial", "facilitator", "resident"], params: (c) => ({ id: id(c.w.budgets.tallying.id, c.w.budgets.voting.id, c.w.budgets.collecting.id) }) },
+    action: {
+      params: (c) => ({ id: id(c.w.budgets.tallying.id) }),
+      intents: {
+        sheet: {
+          fields: ["sheet", "spoiled", "choices"],
+          targets: (c) => id(c.w.budgets.tallying.envelopes.town, c.w.budgets.tallying.envelopes.A, c.w.budgets.voting.envelopes.A),
+          valid: () => ({ sheet: "1", spoiled: "", choices: "1" }),
+          pools: () => ({ choices: ["1", "2", "3", "yes"], sheet: ["1", "2", "1000000", "1000001"] }),
+          as: ["townOfficial", "facilitator", "resident"],
+        },
+      },
+      runs: 30,
+    },
+  },
+  "budgets.$id_.projects.$projectId.tsx": {
+    loader: { as: ["visitor", "townOfficial"], params: (c) => ({ id: id(c.w.budgets.implementing.id, c.w.budgets.counted.id), projectId: id(...c.w.budgets.implementing.projects.map((p) => p.id), c.w.budgets.counted.projects[0]!.id) }) },
+    action: {
+      params: (c) => ({ id: id(c.w.budgets.implementing.id), projectId: fundedA(c) }),
+      intents: {
+        follow: { as: ["resident", "visitor"] },
+        unfollow: { as: ["resident"] },
+        update: {
+          schema: ProjectUpdateSchema,
+          fields: ["photo"],
+          valid: () => ({ status: "in_progress", progress: "40", spent: "5000", body: "Les travaux ont commencé lundi, la première tranche est posée.", scopeChanged: "", photoAlt: "" }),
+          pools: () => ({ status: [...PROJECT_STATUSES], progress: ["0", "100", "101"], spent: ["0", "1000000000", "1000000001"] }),
+          as: ["townOfficial", "official", "resident"],
+        },
+      },
+      runs: 30,
+    },
+  },
+  "budgets.$id_.results.tsx": {
+    loader: { as: ["visitor", "townOfficial", "verified"], params: (c) => ({ id: budgetIds(c) }) },
+    action: {
+      params: (c) => ({ id: id(c.w.budgets.counted.id, c.w.budgets.implementing.id, c.w.budgets.voting.id) }),
+      intents: {
+        share: { schema: ShareSchema, valid: (c) => ({ code: c.w.budgets.counted.receipts[0]! }), pools: (c) => ({ code: [...c.w.budgets.counted.receipts, ...c.w.budgets.voting.receipts, c.w.bystanderReceipt] }), as: ["visitor", "resident"] },
+        decide: {
+          schema: ResultsDecisionSchema,
+          // a departure's reason per project: reason-<project id>
+          fields: (c) => c.w.budgets.counted.projects.map((p) => `reason-${p.id}`),
+          valid: () => ({ outcome: "confirmed", explanation: EXPLANATION, changed: [] }),
+          pools: (c) => ({ outcome: ["confirmed", "departed"], changed: id(...c.w.budgets.counted.projects.map((p) => p.id), c.w.budgets.implementing.projects[0]!.id) }),
+          as: ["townOfficial", "official", "resident"],
+        },
+      },
+      runs: 30,
+      // a departure from the result changes which projects are funded, council B's included
+      may: ["budgetB"],
+    },
+  },
+  "budgets.$id_.review.tsx": {
+    loader: { as: ["townOfficial", "resident"], params: (c) => ({ id: id(c.w.budgets.reviewing.id, c.w.budgets.collecting.id) }) },
+    action: {
+      params: (c) => ({ id: id(c.w.budgets.reviewing.id) }),
+      intents: {
+        review: {
+          schema: ReviewSchema,
+          targets: (c) => id(...c.w.budgets.reviewing.pending),
+          valid: (c) => ({
+            ideaId: String(c.w.budgets.reviewing.pending[0]),
+            verdict: "feasible",
+            cost: "5000",
+            envelopeId: String(c.w.budgets.reviewing.envelopes.town),
+            feasibilityExplanation: "Les services techniques ont vérifié l'emplacement et les réseaux : le projet est faisable.",
+            costExplanation: "Devis du fournisseur, pose comprise.",
+            conflict: "none",
+            conflictText: "",
+          }),
+          pools: (c) => ({ ideaId: id(...c.w.budgets.reviewing.pending, c.w.ideaB.id), verdict: ["feasible", "unfeasible"], envelopeId: id(...Object.values(c.w.budgets.reviewing.envelopes), c.w.budgets.voting.envelopes.town), conflict: ["none", "declared"], cost: ["0", "1000000000", "1000000001", "-5"] }),
+          as: ["townOfficial", "official", "resident"],
+        },
+      },
+      runs: 30,
+    },
+  },
+  "budgets.$id_.vote.tsx": {
+    loader: { as: ["verified", "visitor", "resident"], params: (c) => ({ id: budgetIds(c) }) },
+    action: {
+      params: (c) => ({ id: id(c.w.budgets.voting.id, c.w.budgets.tallying.id) }),
+      form: {
+        schema: BasketSchema,
+        valid: (c) => ({ choices: c.w.budgets.voting.choices.filter((x) => !x.startsWith(`${c.w.budgets.voting.envelopes.B}:`)).slice(0, 2), step: "review" }),
+        pools: (c) => ({ choices: [...c.w.budgets.voting.choices, ...c.w.budgets.tallying.choices], step: ["review", "cast"] }),
+        as: ["verified", "resident", "visitor"],
+      },
+      runs: 40,
+    },
+  },
+  "budgets.import.tsx": {
+    loader: { as: ["admin", "resident"] },
+    action: {
+      form: {
+        schema: ImportSchema,
+        fields: ["file"],
+        valid: () => ({ title: "Budget importé de Pabulib", allocationRule: "greedy", source: "https://pabulib.org/ jeu de test", explanation: EXPLANATION, file: TINY_PB }),
+        pools: () => ({ allocationRule: ["greedy", "mes", "mes-add1", "mes-add1u", "x"], file: [TINY_PB.replace("budget;100", "budget;-1"), TINY_PB.replace("PROJECTS", ""), "META\n", TINY_PB.replace("1;9,10", "1;9,<script>")] }),
+        as: ["admin", "townOfficial"],
+      },
+      runs: 15,
+    },
+  },
+  "health.tsx": { loader: { as: ["visitor"], runs: 5 } },
+  "uploads.$name.tsx": {
+    loader: {
+      as: ["visitor"],
+      setup: (w) => ({ photos: [photoOf(w)] }),
+      params: (c) => ({ name: [...c.x.photos!, "nothing.png", "../../etc/passwd", ".."] }),
+    },
   },
   "check-email.tsx": { loader: { as: ["visitor"], query: () => ({ reason: ["signup", "reset", "email"] }) } },
   "councils.$slug.decisions[.]atom.tsx": { loader: { as: ["visitor"], params: (c) => ({ slug: c.w.pools.slugs }) } },
@@ -508,6 +692,43 @@ export const ROUTES: Record<string, RouteSpec> = {
     action: { form: { schema: VoteSchema, valid: voteValid, pools: (c) => ({ councilId: [...c.w.pools.ids, "town"], form: ["yes_no", "options"] }), as: ["official", "resident"] } },
   },
 };
+
+/** Every budget of the world, each phase. */
+const budgetIds = (c: Ctx) => id(...Object.values(c.w.budgets).map((b) => b.id));
+
+/** Funded projects of the budget in implementation (council A's, the town's) and one of council B's. */
+const fundedA = (c: Ctx) => {
+  const b = c.w.budgets.implementing;
+  const funded = b.projects.filter((p) => p.funded);
+  return id(...funded.filter((p) => p.envelopeId !== b.envelopes.B).map((p) => p.id), ...funded.filter((p) => p.envelopeId === b.envelopes.B).slice(0, 1).map((p) => p.id));
+};
+
+/** A tiny Pabulib file (tests/fixtures/pabulib/synthetic/tie_greedy.pb). */
+const TINY_PB = "META\nkey;value\ndescription;fuzz\ncountry;Worldwide\nunit;fuzz\ninstance;fuzz\nnum_projects;3\nnum_votes;4\nbudget;100\nvote_type;approval\nrule;greedy\nPROJECTS\nproject_id;cost;votes\n9;60;2\n10;60;2\n3;30;1\nVOTES\nvoter_id;vote\n1;9,10\n2;9,10,3\n3;\n4;\n";
+
+/** Budgets of a route's own: collecting, closed vote waiting for the count, counted and undecided. */
+async function ownBudgets(w: World): Promise<Pools> {
+  const { makeUser: mk } = await import("../../support/fixtures");
+  const official = await mk({ name: "Officiel des budgets", roles: [{ role: "official", councilId: null }] });
+  const author = await mk({ name: "Auteur des budgets" });
+  const who = { official, author, voters: [] as never[] };
+  const councils = { A: w.A.id, B: w.B.id };
+  return {
+    collecting: id(budgetIn("collection", who, councils, "Budget de la route qui collecte").id),
+    tallying: id(budgetIn("vote", who, councils, "Budget de la route fermé", { closedVote: true }).id),
+    counted: id(budgetIn("results", who, councils, "Budget de la route compté").id),
+  };
+}
+
+/** A photo posted on a funded project of the budget in implementation: its stored name. */
+function photoOf(w: World): string {
+  const b = w.budgets.implementing;
+  const p = b.projects.find((x) => x.funded && x.envelopeId === b.envelopes.A)!;
+  // a 1×1 PNG
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==", "base64");
+  postProjectUpdate(w.budgetOfficial, p.id, { status: "in_progress", progress: 10, spent: 100, body: "Une photo du chantier, prise lundi matin.", scopeChanged: false, photoAlt: "Le chantier" }, new Uint8Array(png));
+  return db.select({ photo: budgetProjectUpdates.photo }).from(budgetProjectUpdates).where(eq(budgetProjectUpdates.projectId, p.id)).all().map((r) => r.photo).filter(Boolean).at(-1)!;
+}
 
 /** A token of an account of the route's own, for `purpose`. */
 async function ownToken(purpose: "verifyEmail" | "resetPassword" | "changeEmail") {

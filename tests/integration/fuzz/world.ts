@@ -24,6 +24,7 @@ import { issueToken } from "~/domain/accounts/tokens.server";
 import { countVote } from "~/domain/votes/votes.server";
 import { utcToLocal } from "~/lib/time";
 import { emptyTown, makeCouncil, makeUser } from "../../support/fixtures";
+import { budgetIn } from "./budget-world";
 import { sessionCookieFor } from "../../support/http";
 import { EXPLANATION, makeRules } from "../../support/own-data";
 import { entryId, importPeople, makeVote, people, verifiedResident, type CensusPerson } from "../../support/voting";
@@ -109,6 +110,18 @@ export async function buildWorld() {
   castOnline(bystander, [{ boxId: closedB.boxId, choices: ["yes"] }], { now: new Date(countingStart.getTime() + 30 * 60_000) });
   countVote(officialB, closedB.id, {});
 
+  // Participatory budgets (town-wide, an envelope per council), one per phase a page acts in.
+  const budgetWho = { official: townOfficial, author, voters: votersA };
+  const councilIds = { A: A.id, B: B.id };
+  const budgets = {
+    collecting: budgetIn("collection", budgetWho, councilIds, "Budget qui collecte"),
+    reviewing: budgetIn("review", budgetWho, councilIds, "Budget en revue"),
+    voting: budgetIn("vote", { ...budgetWho, bystander }, councilIds, "Budget qui vote"),
+    tallying: budgetIn("vote", budgetWho, councilIds, "Budget au dépouillement", { closedVote: true }),
+    counted: budgetIn("results", budgetWho, councilIds, "Budget à décider"),
+    implementing: budgetIn("implementation", budgetWho, councilIds, "Budget en travaux"),
+  };
+
   // Register entries of both councils (one to correct).
   const decisionA = publishCouncilDecision(officialA, { councilId: A.id, title: "Fermeture du square A la nuit", outcome: "adopted", explanation: EXPLANATION, evidence: "", supersedes: null });
   const decisionB = publishCouncilDecision(officialB, { councilId: B.id, title: "Horaires de la fontaine B", outcome: "noted", explanation: EXPLANATION, evidence: "", supersedes: null });
@@ -165,6 +178,9 @@ export async function buildWorld() {
     closedB,
     decisionA,
     decisionB,
+    budgets,
+    /** The town official who runs the world's budgets. */
+    budgetOfficial: townOfficial,
     bystander,
     bystanderCookie,
     bystanderReceipt,
@@ -175,7 +191,7 @@ export async function buildWorld() {
     actorFor,
     /** Real values that hostile input may aim at: ids, slugs and emails of both councils. */
     pools: {
-      ids: [ideaA.id, ideaA2.id, ideaB.id, ideaB2.id, commentA.id, commentB.id, meetingA.id, heldA.id, meetingB.id, heldB.id, openA.id, openB.id, closedB.id, decisionB.seq, A.id, B.id, ...letters].map(String),
+      ids: [ideaA.id, ideaA2.id, ideaB.id, ideaB2.id, commentA.id, commentB.id, meetingA.id, heldA.id, meetingB.id, heldB.id, openA.id, openB.id, closedB.id, decisionB.seq, A.id, B.id, ...letters, budgets.voting.id, budgets.voting.envelopes.B, budgets.implementing.projects[0]!.id].map(String),
       slugs: [A.slug, B.slug],
       emails: [bystander.email, author.email, "personne@test.fr"],
     },
