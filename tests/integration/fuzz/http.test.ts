@@ -166,6 +166,16 @@ function paths(): string[] {
     `/moderation`,
     `/rules`,
     `/statistics`,
+    `/budgets`,
+    ...i.slice(1).map((x) => `/budgets/${x}`),
+    `/budgets/${w.budgets.voting.id}`,
+    `/budgets/${w.budgets.voting.id}/vote`,
+    `/budgets/${w.budgets.counted.id}/results`,
+    `/budgets/${w.budgets.implementing.id}/projects/${w.budgets.implementing.projects[0]!.id}`,
+    `/budgets/${w.budgets.counted.id}/envelopes/${w.budgets.counted.envelopes.town}.pb`,
+    `/health`,
+    `/uploads/nothing.png`,
+    `/uploads/%2e%2e%2fconseil.db`,
     `/open-data/ideas.csv`,
     `/meetings.ics`,
     `/decisions.atom`,
@@ -197,11 +207,13 @@ function forms(): { path: string; fields: Record<string, string>; who: "resident
     { path: "/meetings/new", fields: { councilId: A, title: "Réunion", startsAt: "2099-03-01T18:00", endsAt: "2099-03-01T20:00", placeName: "Salle", address: "", accessibility: "" }, who: "facilitator" },
     { path: "/account/residency", fields: { reference: "REF-1", familyName: "Martin", birthDate: "17/05/1980" }, who: "resident" },
     { path: "/unsubscribe", fields: { key: "abc" }, who: null },
+    { path: `/budgets/${w.budgets.voting.id}/vote`, fields: { choices: w.budgets.voting.choices[0]!, step: "review" }, who: "resident" },
+    { path: `/budgets/${w.budgets.counted.id}/results`, fields: { intent: "share", code: w.budgets.counted.receipts[0] ?? "ABCD" }, who: null },
   ];
 }
 
 /** A well-formed post of one form, one or more fields hostile. */
-const formPost = fc.integer({ min: 0, max: 9 }).chain((i) => {
+const formPost = fc.integer({ min: 0, max: 11 }).chain((i) => {
   const f = forms()[i]!;
   const names = Object.keys(f.fields);
   return fc
