@@ -10,7 +10,6 @@ import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@r
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
@@ -25,7 +24,12 @@ export { logger, requestLogger } from "./utils/log.server";
 export { closeDatabase } from "#db/client.server";
 export { pageCache } from "./utils/page-cache.server";
 
-const ABORT_DELAY = 5_000;
+/**
+ * A render that has not finished after this long is stopped (a safety net: no page defers
+ * data, so a render only waits for the CPU). It is long because under a burst of requests the
+ * CPU is shared: a 5 s limit cut pages in half and answered 500 — even after a vote was cast.
+ */
+const ABORT_DELAY = 60_000;
 
 /** Page-only headers; the ones every response carries are set by request-guard.server.ts. */
 function securityHeaders(headers: Headers, nonce: string) {
@@ -61,10 +65,12 @@ export default async function handleRequest(
   securityHeaders(responseHeaders, nonce);
   responseHeaders.set("Content-Language", lng);
 
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // Every loader has run before the render, and no page defers data: wait for the whole page
+  // (bots and people alike), so a render error is a real 500 status, never a cut page.
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -72,9 +78,11 @@ export default async function handleRequest(
         </I18nextProvider>
       </NonceProvider>,
       {
-        [readyEvent]() {
+        onAllReady() {
           shellRendered = true;
           const body = new PassThrough();
+          body.on("end", () => clearTimeout(timer));
+          body.on("close", () => clearTimeout(timer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -85,6 +93,7 @@ export default async function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -93,6 +102,6 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }

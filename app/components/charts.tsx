@@ -8,7 +8,7 @@ import { line } from "d3-shape";
 import { useTranslation } from "react-i18next";
 import { formatNumber, formatPercent, intlLocale, type Locale } from "~/lib/format";
 
-export type ChartUnit = "count" | "percent" | "days" | "money";
+export type ChartUnit = "count" | "percent" | "days" | "cents";
 export interface ChartSeries {
   label: string;
   kind: "bars" | "line";
@@ -23,7 +23,7 @@ export function formatValue(v: number | null, unit: ChartUnit, locale: Locale) {
   if (v === null) return "—";
   if (unit === "percent") return formatPercent(v, locale);
   if (unit === "days") return formatNumber(v, locale, { maximumFractionDigits: 1 });
-  if (unit === "money") return formatNumber(v / 100, locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  if (unit === "cents") return formatNumber(v / 100, locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   return formatNumber(v, locale);
 }
 

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  return handleForm(await request.formData(), ClaimSchema, (v) => (claimResidency(actor, v), redirect("/account/residency?verified=1")), ["reference"]);
+  return handleForm(await request.formData(), ClaimSchema, (v) => (claimResidency(actor, v), redirect("/account/residency?verified=1")));
 }
 
 export default function ResidencyRoute() {

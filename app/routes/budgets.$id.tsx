@@ -78,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     next: !b.imported && can(actor, "budget.manage", { councilId: null }) ? nextPhase(b.phase) : null,
     canReview: b.phase === "review" && can(actor, "budget.review", { councilId: null }),
     canPaper: b.phase === "vote" && can(actor, "vote.count", { councilId: null }),
+    canDesk: b.phase === "vote" && can(actor, "vote.desk", { councilId: null }),
   };
 }
 
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BudgetRoute() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { budget, phases, envelopes, ideas, money, voter, next, canReview, canPaper, following, loginHref } = useLoaderData<typeof loader>();
+  const { budget, phases, envelopes, ideas, money, voter, next, canReview, canPaper, canDesk, following, loginHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(PhaseSchema, { id: "phase", lastResult, defaultValue: { to: next ?? "" } });
   const dates = Object.fromEntries(phases.map((p) => [p.phase, formatDateShort(p.startedAt, locale)]));
@@ -148,6 +149,9 @@ export default function BudgetRoute() {
             ) : (
               <p>{t(`budgets.action.${budget.phase}`)}</p>
             )}
+            {canDesk ? (
+              <p><Link to={`/budgets/${budget.id}/desk`} className="btn"><Icon name="user" size={18} /> {t("budgetDesk.link")}</Link></p>
+            ) : null}
             {canPaper ? (
               <p><Link to={`/budgets/${budget.id}/paper`} className="btn"><Icon name="edit" size={18} /> {t("budgets.paper.link")}</Link></p>
             ) : null}

@@ -123,7 +123,7 @@ export default function BudgetResultsRoute() {
               <a key={e.id} href={`#envelope-${e.id}`} className="chip">{e.label}</a>
             ))}
             <a href="#decision" className="chip">{t("budgets.results.decisionTitle")}</a>
-            <a href="#share" className="chip">{t("budgets.share.title")}</a>
+            {budget.imported ? null : <a href="#share" className="chip">{t("budgets.share.title")}</a>}
           </nav>
           {view.envelopes.map((e) =>
             !e.counted ? null : (
@@ -352,6 +352,12 @@ export default function BudgetResultsRoute() {
             ) : null}
           </section>
 
+          {budget.imported ? (
+          <section id="share" className="section" aria-labelledby="share-title">
+            <h2 id="share-title">{t("budgets.share.title")}</h2>
+            <p>{t("budgets.share.importedNone")}</p>
+          </section>
+          ) : (
           <section id="share" className="section" aria-labelledby="share-title">
             <h2 id="share-title">{t("budgets.share.title")}</h2>
             <p>{t("budgets.share.intro")}</p>
@@ -396,6 +402,7 @@ export default function BudgetResultsRoute() {
               </div>
             ) : null}
           </section>
+          )}
         </>
       )}
     </div>

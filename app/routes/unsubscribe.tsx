@@ -16,6 +16,9 @@ import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
+/** The URL carries a secret (the link's token or key): never stored by a cache (page-cache.server.ts SECRET_PARAMS). */
+export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const key = new URL(request.url).searchParams.get("key") ?? "";

@@ -120,7 +120,15 @@ export default function DeskRoute() {
         <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("desk.paperRecorded")}</p></div>
       ) : null}
       <IntentErrors result={result} intents={["paper"]} />
-      {p ? (
+      {p && result?.receipt ? (
+        // the receipt alone on the screen: no name beside the code (the facilitator turns away)
+        <section className="desk-person">
+          <ReceiptCard code={result.receipt} title={d.vote.question} desk />
+          <p>
+            <Link to={`/votes/${d.vote.id}/desk`} className="btn">{t("desk.nextPerson")}</Link>
+          </p>
+        </section>
+      ) : p ? (
         <section aria-labelledby="person-title" className="desk-person">
           <div className="card">
             <h2 id="person-title" className="h3">

@@ -71,6 +71,17 @@ function cookieValue(header: string | undefined, name: string): string {
 }
 
 /** The cache key of a request, or null when the request must not use the cache. */
+/**
+ * Query parameters that carry a secret (an email link's token or key, a receipt code): a page
+ * reached with one is never stored, whatever its headers say, so no later visitor is served
+ * a page made for the holder of that secret.
+ */
+export const SECRET_PARAMS = ["token", "key", "code"] as const;
+const SECRET_PARAM = new RegExp(`[?&](?:${SECRET_PARAMS.join("|")})=`, "i");
+function carriesSecret(url: string): boolean {
+  return SECRET_PARAM.test(url);
+}
+
 export function cacheKey(req: IncomingMessage): string | null {
   if (req.method !== "GET") return null;
   if (req.headers.authorization) return null;
@@ -79,6 +90,7 @@ export function cacheKey(req: IncomingMessage): string | null {
   const lang = req.headers["accept-language"] ?? "";
   const url = req.url ?? "/";
   if (lang.length > 256 || url.length > 2048) return null;
+  if (carriesSecret(url)) return null;
   const bot = isbot(req.headers["user-agent"] ?? "") ? "b" : "h";
   return `${url}\n${cookieValue(cookie, "lng")}\n${lang}\n${bot}`;
 }

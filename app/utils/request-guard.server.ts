@@ -35,9 +35,9 @@ export const MAX_MULTIPART_BYTES = 12 * 1024 * 1024;
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const SESSION_COOKIE = "conseil_session";
 
-export type RefusalKind = "origin" | "length" | "tooLarge" | "contentType";
+export type RefusalKind = "origin" | "length" | "tooLarge" | "contentType" | "dataParam";
 export interface Refusal {
-  status: 403 | 411 | 413 | 415;
+  status: 400 | 403 | 411 | 413 | 415;
   kind: RefusalKind;
 }
 
@@ -72,9 +72,14 @@ export function sameOrigin(headers: Headers): boolean {
 export const CROSS_SITE_POST_PATHS = new Set(["/unsubscribe"]);
 
 /** The refusal for this request, or null when it may go on to the app. */
-export function checkRequest(method: string, headers: Headers, path?: string): Refusal | null {
-  if (!STATE_CHANGING.has(method.toUpperCase())) return null;
+export function checkRequest(method: string, headers: Headers, path?: string, search?: string): Refusal | null {
+  // `?_data=` is the data-request protocol of Remix before single fetch. This app's pages never
+  // send it; Remix still ran a posted action and then answered an empty 200 (logging a stack
+  // per request): refused before anything runs (after the origin, which answers 403 first).
+  const legacyData = !!search && /(?:^|[?&])_data(?:=|&|$)/.test(search);
+  if (!STATE_CHANGING.has(method.toUpperCase())) return legacyData ? { status: 400, kind: "dataParam" } : null;
   if (!(path !== undefined && CROSS_SITE_POST_PATHS.has(path)) && !sameOrigin(headers)) return { status: 403, kind: "origin" };
+  if (legacyData) return { status: 400, kind: "dataParam" };
   const contentType = header(headers, "content-type") ?? "";
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   const multipart = type === "multipart/form-data";
@@ -135,6 +140,7 @@ interface NodeReq {
   method: string;
   headers: Headers;
   path?: string;
+  url?: string;
 }
 interface NodeRes {
   setHeader(name: string, value: string): void;
@@ -144,11 +150,26 @@ interface NodeRes {
   set(name: string, value: string): NodeRes;
 }
 
+/**
+ * Once the origin is checked against PUBLIC_URL, the request goes on as addressed to
+ * PUBLIC_URL's host: behind a proxy that rewrites Host (nginx's default `$proxy_host`) or adds
+ * X-Forwarded-Host, Remix's own check (Host against Origin) answered every form post 500.
+ * Nothing in the app reads Host: absolute links come from PUBLIC_URL.
+ */
+function pinHost(headers: Headers) {
+  headers.host = new URL(publicOrigin()).host;
+  delete headers["x-forwarded-host"];
+}
+
 /** Express middleware: base headers on everything, refusals before the app. */
 export function guardRequest(req: NodeReq, res: NodeRes, next: () => void) {
   for (const [k, v] of Object.entries(baseHeaders(req.headers))) res.setHeader(k, v);
-  const refusal = checkRequest(req.method, req.headers, req.path);
-  if (!refusal) return next();
+  const url = req.url ?? "";
+  const refusal = checkRequest(req.method, req.headers, req.path, url.includes("?") ? url.slice(url.indexOf("?")) : "");
+  if (!refusal) {
+    pinHost(req.headers);
+    return next();
+  }
   res.set("Cache-Control", "no-store").set("Connection", "close").status(refusal.status).type("html").send(refusalPage(refusal, localeFromHeaders(req.headers)));
 }
 

@@ -259,6 +259,7 @@ const URLS: Record<string, Target> = {
   "/budgets/:id/results": { access: "public", urls: (w) => [`/budgets/${w.budgets.past}/results`, `/budgets/${w.budgets.voting}/results`] },
   "/budgets/:id/review": { access: "restricted", urls: (w) => [`/budgets/${w.budgets.voting}/review`] },
   "/budgets/:id/paper": { access: "restricted", urls: (w) => [`/budgets/${w.budgets.voting}/paper`] },
+  "/budgets/:id/desk": { access: "restricted", urls: (w) => [`/budgets/${w.budgets.voting}/desk`, `/budgets/${w.budgets.voting}/desk?q=Durand`] },
   "/budgets/:id/ideas/new": { access: "restricted", urls: (w) => [`/budgets/${w.budgets.voting}/ideas/new`] },
   "/budgets/:id/projects/:projectId": { access: "public", urls: (w) => [`/budgets/${w.budgets.voting}/projects/${w.budgets.project}`, `/budgets/${w.budgets.past}/projects/${w.budgets.pastProject}`] },
   "/budgets/:id/envelopes/:envelopeId.pb": { access: "public", urls: (w) => [`/budgets/${w.budgets.past}/envelopes/${w.budgets.pastEnvelope}.pb`] },

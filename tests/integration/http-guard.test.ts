@@ -5,6 +5,7 @@
  * never cached.
  */
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "#db/client.server";
@@ -82,6 +83,52 @@ describe("requests from other sites", () => {
     const res = await fetch(`${srv.url}/login`, { method: "POST", headers: { Origin: "http://evil.example", "Accept-Language": "en-GB", "Content-Type": "application/x-www-form-urlencoded" }, body: "email=x" });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("Nothing was saved");
+  });
+});
+
+describe("proxies and old protocols", () => {
+  /** A raw HTTP request (fetch may not set Host). */
+  function raw(method: string, path: string, headers: Record<string, string>, body = ""): Promise<{ status: number; location?: string; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port: srv.port, method, path, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode!, location: res.headers.location, text }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+  const login = new URLSearchParams({ email: "resident@test.fr", password: TEST_PASSWORD }).toString();
+
+  for (const [name, headers] of [
+    ["a Host rewritten by a proxy", { Host: `127.0.0.1:${0}` }],
+    ["an X-Forwarded-Host added by a proxy", { "X-Forwarded-Host": "participation.example.fr" }],
+    ["both", { Host: "backend:8080", "X-Forwarded-Host": "participation.example.fr" }],
+  ] as const) {
+    it(`a form posted from the site through ${name} works (was a 500)`, async () => {
+      const res = await raw("POST", "/login", { ...headers, Origin: srv.url, "Content-Type": "application/x-www-form-urlencoded" }, login);
+      expect(res.status).toBe(302);
+      expect(res.location).toBe("/");
+    });
+  }
+
+  it("a foreign Origin is still refused, whatever Host says", async () => {
+    const res = await raw("POST", "/login", { Host: "evil.example", Origin: "http://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, login);
+    expect(res.status).toBe(403);
+  });
+
+  it("?_data= (Remix's old data requests) is refused before anything runs, GET or POST", async () => {
+    const before = db.select({ n: count() }).from(comments).get()!.n;
+    const post = await raw("POST", `/ideas/${ideaId}?_data=routes%2Fideas.%24id`, { Origin: srv.url, Cookie: residentCookie, "Content-Type": "application/x-www-form-urlencoded" }, new URLSearchParams({ intent: "comment", stance: "for", body: "Un commentaire qui ne doit pas être enregistré." }).toString());
+    expect(post.status).toBe(400);
+    expect(post.text).toContain("_data");
+    expect(db.select({ n: count() }).from(comments).get()!.n).toBe(before);
+    const get = await raw("GET", "/ideas?_data=root", {});
+    expect(get.status).toBe(400);
+    // a parameter that only looks like it is not refused
+    expect((await raw("GET", "/search?q=_data", {})).status).toBe(200);
   });
 });
 

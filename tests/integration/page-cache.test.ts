@@ -216,6 +216,16 @@ describe("nothing personal is shared", () => {
     expect(en).toContain('lang="en"');
   });
 
+  it("a page reached with a secret in its URL (an email link's token or key) is never stored, and says so", async () => {
+    for (const p of ["/verify-email?token=abcdefghijklmnop", "/reset-password?token=abcdefghijklmnop", "/unsubscribe?key=abcdefghijklmnop", "/account/email/confirm?token=abcdefghijklmnop", "/ideas?code=x", "/ideas?Token=x"]) {
+      await get(p);
+      const r = await get(p);
+      expect(r.status, p).toBeLessThan(500);
+      expect(r.headers.get("x-page-cache"), p).toBeNull();
+      if (!p.startsWith("/ideas")) expect(r.headers.get("cache-control"), p).toContain("no-store");
+    }
+  });
+
   it("refusals and missing pages are not stored", async () => {
     for (const p of ["/ideas/999999", "/ideas/abc"]) {
       await get(p);
@@ -240,7 +250,7 @@ describe("voting does not empty the store, and turnout says when it was counted"
     for (const p of ["/receipts?code=ABCD-EFGH-JKMN", "/receipts.data?code=ABCD-EFGH-JKMN"]) {
       await get(p);
       const r = await get(p);
-      expect(r.headers.get("x-page-cache")).toBe("miss");
+      expect(r.headers.get("x-page-cache")).toBeNull(); // a receipt code in the URL: the store is not even looked up
       expect(r.headers.get("cache-control")).toContain("no-store");
     }
   });

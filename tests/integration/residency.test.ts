@@ -59,6 +59,7 @@ describe("census import", () => {
       `BAD-3;Roux;;1990-02-03;${slugA};6 rue Haute`,
       `BAD-4;Blanc;Paul;1990-02-03;nulle-part;7 rue Haute`,
       `OK-1;Durand;Léa;1990-02-03;${slugA};4 rue Haute`,
+      `BAD-4;Blanc;Paul;2090-01-01;${slugA};7 rue Haute`,
     ].join("\n");
     let err: unknown;
     try {
@@ -73,6 +74,9 @@ describe("census import", () => {
       { line: 4, key: "errors.censusFieldMissing", params: { field: "givenNames" } },
       { line: 5, key: "errors.censusCouncil", params: { value: "nulle-part" } },
       { line: 6, key: "errors.censusDuplicate", params: { other: 2 } },
+      // a birth date in the future, and a reference repeated from a line that has its own error: both in the same pass
+      { line: 7, key: "errors.censusBirthDate", params: { value: "2090-01-01" } },
+      { line: 7, key: "errors.censusDuplicate", params: { other: 5 } },
     ]);
     expect(db.select({ n: count() }).from(censusEntries).get()!.n).toBe(before);
     expect(db.select({ n: count() }).from(censusImports).get()!.n).toBe(imports);

@@ -197,7 +197,7 @@ describe("residency pages", () => {
     expect((await run(censusRoute.action, formRequest("/admin/census", { text: bad }, { cookie: resident }))).status).toBe(403);
   });
 
-  it("a resident claims residency online; a mismatch keeps what was typed except the reference", async () => {
+  it("a resident claims residency online; a mismatch keeps what was typed, the reference too (the page is private and no-store)", async () => {
     const u = await makeUser();
     const cookie = await sessionCookieFor(u.userId);
     const p = citizens[15]!;
@@ -205,6 +205,7 @@ describe("residency pages", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.data.error[""]).toEqual(["errors.claimNoMatch"]);
     expect(wrong.data.initialValue.familyName).toBe("Personne");
+    expect(wrong.data.initialValue.reference).toBe(p.reference);
     const badDate = await run(residencyRoute.action, formRequest("/account/residency", { reference: p.reference, familyName: p.familyName, birthDate: "31/02/1980" }, { cookie }));
     expect(badDate.data.error.birthDate).toEqual(["errors.birthDateInvalid"]);
     const ok = await run(residencyRoute.action, formRequest("/account/residency", { reference: p.reference, familyName: p.familyName, birthDate: "17/05/1980" }, { cookie }));

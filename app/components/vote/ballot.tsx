@@ -169,7 +169,7 @@ export function ReceiptCard({ code, title, desk = false }: { code: string; title
         </code>
       </p>
       <p>{t("votes.receiptKeep")}</p>
-      <p className="small muted">{t("votes.receiptWhy")}</p>
+      <p className="small muted">{t(desk ? "votes.receiptWhyDesk" : "votes.receiptWhy")}</p>
       <div className="review-actions no-print">
         <PrintButton />
         <Link to="/receipts" className="btn">

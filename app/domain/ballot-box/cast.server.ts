@@ -160,15 +160,28 @@ export function castAtDesk(actor: MaybeActor, input: { censusEntryId: number; ca
  * itself is typed in after the close (paper.server.ts).
  */
 export function recordPaperParticipation(actor: MaybeActor, input: { boxId: number; censusEntryId: number }, opts: { now?: Date } = {}) {
+  recordPaperParticipations(actor, { boxIds: [input.boxId], censusEntryId: input.censusEntryId }, opts);
+}
+
+/**
+ * Paper in several boxes at once, all or nothing: a budget's paper ballot covers the town's
+ * envelope and the resident's neighbourhood envelope. Errors as castAtDesk (403 eligibility,
+ * 409 box not open or already voted in any of them, 404 errors.censusEntryUnknown).
+ */
+export function recordPaperParticipations(actor: MaybeActor, input: { boxIds: number[]; censusEntryId: number }, opts: { now?: Date } = {}) {
+  if (!input.boxIds.length) refuse("errors.ballotEmpty", undefined, 400, "");
   const now = opts.now ?? new Date();
   db.transaction((tx) => {
-    const box = requireBox(tx, input.boxId);
-    const a = assertCanAs(actor, "vote.desk", { councilId: box.councilId });
-    if (boxState(box, now) !== "open") refuse(boxState(box, now) === "scheduled" ? "errors.boxNotYetOpen" : "errors.boxClosed", undefined, 409, "");
+    const rows: { boxId: number; recordedById: string }[] = [];
+    const boxes = input.boxIds.map((id) => requireBox(tx, id));
+    for (const box of boxes) rows.push({ boxId: box.id, recordedById: assertCanAs(actor, "vote.desk", { councilId: box.councilId }).userId });
     const person = personOfCensusEntry(tx, input.censusEntryId);
-    const why = ineligibility(box, person);
-    if (why) refuse(why, undefined, 403, "");
-    if (hasParticipated(box.id, person.key, tx)) refuse("errors.alreadyVoted", undefined, 409, "");
-    tx.insert(participations).values({ boxId: box.id, personKey: person.key, channel: "paper", recordedById: a.userId, day: townDay(now) }).run();
+    for (const box of boxes) {
+      if (boxState(box, now) !== "open") refuse(boxState(box, now) === "scheduled" ? "errors.boxNotYetOpen" : "errors.boxClosed", undefined, 409, "");
+      const why = ineligibility(box, person);
+      if (why) refuse(why, undefined, 403, "");
+      if (hasParticipated(box.id, person.key, tx)) refuse("errors.alreadyVoted", undefined, 409, "");
+    }
+    for (const r of rows) tx.insert(participations).values({ boxId: r.boxId, personKey: person.key, channel: "paper", recordedById: r.recordedById, day: townDay(now) }).run();
   });
 }

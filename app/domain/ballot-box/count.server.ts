@@ -25,6 +25,26 @@ import { countChoices, parseContent } from "./spec";
 /** Smallest channel whose own tally is shown (fewer would reveal how a few people voted). */
 export const MIN_CHANNEL_CELL = 5;
 
+/**
+ * The channels whose own tally must not be published. A channel with 1–4 ballots is hidden;
+ * since the total is public, hiding it alone would let anyone subtract the others, so more
+ * channels are hidden, smallest first, until the hidden ones hold at least MIN_CHANNEL_CELL
+ * ballots between them and are at least two (complementary suppression, as statistical
+ * offices do for small cells). A channel with no ballot reveals nothing and is never needed.
+ */
+export function suppressedChannels(ballotsByChannel: Record<BallotChannel, number>): Set<BallotChannel> {
+  const hidden = new Set<BallotChannel>();
+  const channels = (Object.keys(ballotsByChannel) as BallotChannel[]).filter((c) => ballotsByChannel[c] > 0).sort((a, b) => ballotsByChannel[a] - ballotsByChannel[b]);
+  for (const c of channels) if (ballotsByChannel[c] < MIN_CHANNEL_CELL) hidden.add(c);
+  if (!hidden.size) return hidden;
+  const sum = () => [...hidden].reduce((n, c) => n + ballotsByChannel[c], 0);
+  for (const c of channels) {
+    if (hidden.size >= 2 && sum() >= MIN_CHANNEL_CELL) break;
+    hidden.add(c);
+  }
+  return hidden;
+}
+
 export interface Tally {
   /** Valid ballots counted (spoiled paper sheets excluded). */
   ballots: number;

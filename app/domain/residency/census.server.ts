@@ -123,14 +123,12 @@ function parseCensus(tx: Tx, text: string) {
     if (!birthDate) errors.push({ line, key: "errors.censusBirthDate", params: { value: birthRaw.slice(0, 20) } });
     const councilId = councilOf(councilRaw);
     if (councilId === null) errors.push({ line, key: "errors.censusCouncil", params: { value: councilRaw.slice(0, 60) } });
-    if (!reference || !birthDate || councilId === null || !familyName || !givenNames || !address) return;
-    const hash = referenceHash(tx, reference);
-    const dup = seen.get(hash);
-    if (dup) {
-      errors.push({ line, key: "errors.censusDuplicate", params: { other: dup } });
-      return;
-    }
-    seen.set(hash, line);
+    // a repeated reference is reported in the same pass as the line's other errors
+    const hash = reference && reference.length <= 40 ? referenceHash(tx, reference) : null;
+    const dup = hash ? seen.get(hash) : undefined;
+    if (dup) errors.push({ line, key: "errors.censusDuplicate", params: { other: dup } });
+    else if (hash) seen.set(hash, line);
+    if (!hash || dup || !birthDate || councilId === null || !familyName || !givenNames || !address) return;
     rows.push({ line, hash, familyName, givenNames, birthDate, councilId, address });
   });
   if (errors.length) throw new CensusImportError(errors);

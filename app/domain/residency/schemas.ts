@@ -34,6 +34,8 @@ export function normalizeBirthDate(s: string): string | null {
   }
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1890) return null;
+  // nobody is born in the future (a day of margin for time zones)
+  if (date.getTime() > Date.now() + 86_400_000) return null;
   return date.toISOString().slice(0, 10);
 }
 

@@ -5,7 +5,9 @@
  *    one row per box, never the participations themselves, so the cost does not grow with
  *    the number of voters. Open boxes show their own live turnout on their pages.
  *  - budgets: money put to the vote, allocated (funded projects) and executed (spent so far),
- *    projects funded and done; money in cents for the page (Unit "money").
+ *    projects funded and done; money in cents (Unit "cents"). Budgets imported from
+ *    Pabulib (another town's history, for the demo or for comparison) are not the town's money
+ *    and are left out.
  * A council's turnout figures rest on its participations: under MIN_PEOPLE they are hidden.
  */
 import { sql } from "drizzle-orm";
@@ -77,6 +79,7 @@ export function budgetsSection(months: string[], only?: number): SectionResult {
           coalesce(sum(p.cost), 0) AS allocated, coalesce(sum(p.spent), 0) AS spent,
           count(p.id) AS funded, coalesce(sum(p.status = 'done'), 0) AS done
         FROM budget_envelopes e
+        JOIN budgets b ON b.id = e.budget_id AND b.imported = 0
         LEFT JOIN budget_projects p ON p.budget_id = e.budget_id AND p.envelope_id = e.id AND p.funded = 1
         WHERE e.results IS NOT NULL
         GROUP BY e.id`,
@@ -86,6 +89,7 @@ export function budgetsSection(months: string[], only?: number): SectionResult {
         FROM budget_project_updates u
         JOIN budget_projects p ON p.id = u.project_id
         JOIN budget_envelopes e ON e.id = p.envelope_id
+        JOIN budgets b ON b.id = e.budget_id AND b.imported = 0
         WHERE u.status = 'done' AND u.at >= ${`${months[0]}-01`}
         GROUP BY e.council_id, m`,
   );
@@ -114,9 +118,9 @@ export function budgetsSection(months: string[], only?: number): SectionResult {
   }
   // money in cents for the page's money unit
   const figures = (s: Money): Figure[] => [
-    { key: "moneyOffered", value: s.offered * 100, unit: "money" },
-    { key: "moneyAllocated", value: s.allocated * 100, unit: "money" },
-    { key: "moneySpent", value: s.spent * 100, unit: "money" },
+    { key: "moneyOffered", value: s.offered * 100, unit: "cents" },
+    { key: "moneyAllocated", value: s.allocated * 100, unit: "cents" },
+    { key: "moneySpent", value: s.spent * 100, unit: "cents" },
     { key: "projectsFunded", value: s.funded, unit: "count" },
     { key: "projectsDone", value: s.done, unit: "count" },
   ];

@@ -19,7 +19,7 @@ import { budgetsSection, turnoutSection } from "./participation-stats.server";
 export const MIN_PEOPLE = 5;
 export const MONTHS = 12;
 
-export type Unit = "count" | "percent" | "days" | "money";
+export type Unit = "count" | "percent" | "days" | "cents";
 export interface Figure {
   /** Translation key under statistics.figures. */
   key: string;

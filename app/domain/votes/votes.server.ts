@@ -12,7 +12,7 @@ import { ballotBoxes, councils, follows, residencyVerifications, votes } from "#
 import { notify } from "../notifications/notify.server";
 import { actingRole, assertCanAs, type MaybeActor } from "../accounts/policy";
 import { boxState, createBox, getBox, turnout, updateBox, type Box } from "../ballot-box/boxes.server";
-import { countAndPublish, MIN_CHANNEL_CELL, results } from "../ballot-box/count.server";
+import { countAndPublish, results, suppressedChannels } from "../ballot-box/count.server";
 import { YES_NO_ABSTAIN, type ChoiceSpec } from "../ballot-box/spec";
 import { recordDecision } from "../decisions/record.server";
 import { DomainError, NotFoundError } from "../errors";
@@ -160,12 +160,15 @@ export function voteResults(vote: { box: Box; form: VoteRow["form"] }) {
   const day = vote.box.closesAt.slice(0, 10);
   const electorate = electorateSize(vote.box.councilId, spec.minVotingAge, day);
   const counts = r.tally.counts.map((c) => ({ ...c, label: spec.options.find((o) => o.id === c.id)?.label ?? c.id }));
-  // per-channel tallies only where a channel has enough ballots not to reveal a few people's votes
+  // per-channel tallies only where they cannot reveal a few people's votes, even by
+  // subtracting the shown channels from the total (suppressedChannels)
+  const hidden = suppressedChannels({ online: r.tally.byChannel.online.ballots, desk: r.tally.byChannel.desk.ballots, paper: r.tally.byChannel.paper.ballots });
   const channels = (["online", "desk", "paper"] as const).map((ch) => {
     const t = r.tally.byChannel[ch];
-    return { channel: ch, ballots: t.ballots, participations: r.certificate.participations[ch], counts: t.ballots >= MIN_CHANNEL_CELL ? t.counts : null };
+    return { channel: ch, ballots: t.ballots, participations: r.certificate.participations[ch], counts: hidden.has(ch) ? null : t.counts };
   });
-  return { tally: r.tally, certificate: r.certificate, counts, channels, electorate, winners: winners(vote.form, counts) };
+  // never the raw tally: its byChannel holds the hidden channels' counts
+  return { tally: { ballots: r.tally.ballots }, certificate: r.certificate, counts, channels, electorate, winners: winners(vote.form, counts) };
 }
 
 /** The winning option ids: yes/no compares yes and no (abstentions do not count); options: most votes (ties: all tied). */
