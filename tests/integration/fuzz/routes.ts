@@ -292,6 +292,23 @@ export const ROUTES: Record<string, RouteSpec> = {
       may: ["budgetB"],
     },
   },
+  "budgets.$id_.desk.tsx": {
+    loader: { as: ["townFacilitator", "facilitator", "resident"], params: (c) => ({ id: id(c.w.budgets.voting.id, c.w.budgets.collecting.id) }), query: (c) => ({ q: [c.w.popA[6]!.familyName, c.w.popB[2]!.familyName, "%"], recorded: ["paper"] }) },
+    action: {
+      params: (c) => ({ id: id(c.w.budgets.voting.id, c.w.budgets.tallying.id) }),
+      intents: {
+        paper: {
+          schema: DeskPersonSchema,
+          fields: ["q"],
+          valid: (c) => ({ censusEntryId: String(c.w.census.desk[3]), q: c.w.popA[55]!.familyName }),
+          // the bystander voted online in the voting budget: a paper ballot for them is refused
+          pools: (c) => ({ censusEntryId: id(c.w.census.a, c.w.census.b, c.w.census.bystander, ...c.w.census.desk) }),
+          as: ["townFacilitator", "facilitator", "resident"],
+        },
+      },
+      runs: 30,
+    },
+  },
   "budgets.$id_.envelopes.$envelopeId[.]pb.tsx": {
     loader: { as: ["visitor"], params: (c) => ({ id: id(c.w.budgets.counted.id, c.w.budgets.implementing.id, c.w.budgets.voting.id), envelopeId: id(...Object.values(c.w.budgets.counted.envelopes), ...Object.values(c.w.budgets.implementing.envelopes)) }) },
   },

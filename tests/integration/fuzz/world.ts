@@ -29,7 +29,7 @@ import { sessionCookieFor } from "../../support/http";
 import { EXPLANATION, makeRules } from "../../support/own-data";
 import { entryId, importPeople, makeVote, people, verifiedResident, type CensusPerson } from "../../support/voting";
 
-export const ROLES = ["visitor", "resident", "verified", "facilitator", "official", "townOfficial", "admin"] as const;
+export const ROLES = ["visitor", "resident", "verified", "facilitator", "townFacilitator", "official", "townOfficial", "admin"] as const;
 export type FuzzRole = (typeof ROLES)[number];
 
 const HOUR = 3600_000;
@@ -145,6 +145,7 @@ export async function buildWorld() {
     } else {
       const roles =
         role === "facilitator" ? [{ role: "facilitator" as const, councilId: A.id }]
+        : role === "townFacilitator" ? [{ role: "facilitator" as const, councilId: null }]
         : role === "official" ? [{ role: "official" as const, councilId: A.id }]
         : role === "townOfficial" ? [{ role: "official" as const, councilId: null }]
         : role === "admin" ? [{ role: "admin" as const, councilId: null }]
@@ -187,7 +188,7 @@ export async function buildWorld() {
     bystanderReset,
     bystanderVerify,
     letters,
-    census: { a: entryId(popA[5]!.reference), b: entryId(popB[1]!.reference), desk: popA.slice(60 - 8).map((p) => entryId(p.reference)) },
+    census: { a: entryId(popA[5]!.reference), b: entryId(popB[1]!.reference), bystander: entryId(popB[0]!.reference), desk: popA.slice(60 - 8).map((p) => entryId(p.reference)) },
     actorFor,
     /** Real values that hostile input may aim at: ids, slugs and emails of both councils. */
     pools: {
