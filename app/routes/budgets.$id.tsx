@@ -16,7 +16,7 @@ import { Field, FormErrors, TextareaField } from "~/components/ui/field";
 import { Icon } from "~/components/ui/icon";
 import { FollowCard } from "~/components/follow-card";
 import { followBudget, isFollowing } from "~/domain/notifications/follows.server";
-import { can } from "~/domain/accounts/policy";
+import { can, scopeFor } from "~/domain/accounts/policy";
 import { getActor } from "~/domain/accounts/session.server";
 import { budgetIdeas, changePhase, envelopesOf, getBudget, liveTurnout, phaseHistory, projectsOf, settingsOf, voterEnvelopes } from "~/domain/budgets/budgets.server";
 import { nextPhase } from "~/domain/budgets/phases";
@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     next: !b.imported && can(actor, "budget.manage", { councilId: null }) ? nextPhase(b.phase) : null,
     canReview: b.phase === "review" && can(actor, "budget.review", { councilId: null }),
     canPaper: b.phase === "vote" && can(actor, "vote.count", { councilId: null }),
-    canDesk: b.phase === "vote" && can(actor, "vote.desk", { councilId: null }),
+    canDesk: b.phase === "vote" && !!actor && scopeFor(actor, "vote.desk") !== undefined,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
- * The budget's voting desk (guichet), for town facilitators while the budget is in its vote
- * phase: find a resident in the census (they may have no account), check their identity, and
- * record that they put a paper ballot in the box. One paper ballot covers the town envelope
+ * The budget's voting desk (guichet), for facilitators (the town's for everyone, a council's
+ * for its own residents) while the budget is in its vote
+ * phase: find a resident in the census (they may have no account), open their line to check
+ * their identity, and there record that they put a paper ballot in the box (a separate step,
+ * since it cannot be undone). One paper ballot covers the town envelope
  * and the resident's neighbourhood envelope; they can no longer vote online. The sheets are
  * typed in after the close on /budgets/<id>/paper (app/domain/budgets/desk.server.ts).
  */
@@ -20,30 +22,36 @@ import { DeskPersonSchema } from "~/domain/votes/schemas";
 import { getFixedT } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
 import { handleIntent, readIntent } from "~/utils/forms.server";
-import { idParam, notFound, requirePermission } from "~/utils/http.server";
+import { idParam, notFound, optionalIdParam, requireActor } from "~/utils/http.server";
+import { scopeFor } from "~/domain/accounts/policy";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
 
+/** The town desk sees everyone; a neighbourhood's desk, its own council's residents. */
 async function load(request: Request, id: number) {
   const b = getBudget(id);
   if (!b) notFound();
-  const actor = await requirePermission(request, "vote.desk", { councilId: null });
-  return { b, actor: actor! };
+  const actor = await requireActor(request);
+  const scope = scopeFor(actor, "vote.desk");
+  if (scope === undefined) throw new Response("Forbidden", { status: 403 });
+  return { b, actor, scope };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
-  const { b } = await load(request, id);
+  const { b, scope } = await load(request, id);
   const url = new URL(request.url);
   const { q } = CensusSearchSchema.parse({ q: url.searchParams.get("q") ?? undefined });
+  const personId = optionalIdParam(url.searchParams.get("person"));
   const t = await getFixedT(request);
   return {
     title: t("budgetDesk.title", { budget: b.title }),
     budget: { id: b.id, title: b.title },
     open: b.phase === "vote",
     q,
-    results: q ? searchCensus(q).map((r) => budgetDeskPerson(b.id, r.id)).filter((p): p is NonNullable<typeof p> => p !== null) : [],
+    results: q ? searchCensus(q, { councilIds: scope }).map((r) => budgetDeskPerson(b.id, r.id)).filter((p): p is NonNullable<typeof p> => p !== null) : [],
+    person: personId ? budgetDeskPerson(b.id, personId, scope) : null,
     recorded: url.searchParams.get("recorded") === "paper",
   };
 }
@@ -83,6 +91,36 @@ export default function BudgetDeskRoute() {
         <div className="notice notice-success" role="status"><Icon name="check" /><p>{t("budgetDesk.recorded")}</p></div>
       ) : null}
       <IntentErrors result={result} intents={["paper"]} />
+      {d.person ? (
+        <section aria-labelledby="person-title" className="desk-person card">
+          <h2 id="person-title" className="h3">
+            <Icon name="user" /> {d.person.name}
+          </h2>
+          <p className="small">{t("desk.born", { date: formatDateLong(d.person.birthDate, locale) })} · {d.person.address}</p>
+          <p className="small">{t("budgetDesk.envelopes")} : {d.person.envelopes.join(" · ")}</p>
+          <p className="notice notice-info small">
+            <Icon name="info" /> {t("desk.checkIdentity")}
+          </p>
+          {d.person.voted ? (
+            <p className="notice notice-success"><Icon name="check" /> {t("desk.alreadyVoted")}</p>
+          ) : d.person.ineligible ? (
+            <p className="notice notice-warning"><Icon name="info" /> {t(`votes.why_${d.person.ineligible.replace("errors.", "")}`)}</p>
+          ) : d.open ? (
+            <Form method="post">
+              <p className="small">{t("desk.paperConfirm", { name: d.person.name })}</p>
+              <input type="hidden" name="intent" value="paper" />
+              <input type="hidden" name="target" value="" />
+              <input type="hidden" name="censusEntryId" value={d.person.id} />
+              <input type="hidden" name="q" value={d.q} />
+              <OnceField />
+              <button type="submit" className="btn btn-primary" aria-label={t("budgetDesk.paperFor", { name: d.person.name })}>{t("desk.paper")}</button>
+            </Form>
+          ) : null}
+          <p>
+            <Link to={`/budgets/${d.budget.id}/desk${d.q ? `?q=${encodeURIComponent(d.q)}` : ""}`}>{t("desk.otherPerson")}</Link>
+          </p>
+        </section>
+      ) : null}
       <Form method="get" role="search" className="card search-form">
         <div className="search-row">
           <div className="field grow">
@@ -120,14 +158,9 @@ export default function BudgetDeskRoute() {
                       ) : r.ineligible ? (
                         <span className="small">{t(`votes.why_${r.ineligible.replace("errors.", "")}`)}</span>
                       ) : d.open ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="paper" />
-                          <input type="hidden" name="target" value="" />
-                          <input type="hidden" name="censusEntryId" value={r.id} />
-                          <input type="hidden" name="q" value={d.q} />
-                          <OnceField />
-                          <button type="submit" className="btn btn-small btn-primary" aria-label={t("budgetDesk.paperFor", { name: r.name })}>{t("desk.paper")}</button>
-                        </Form>
+                        <Link to={`/budgets/${d.budget.id}/desk?person=${r.id}&q=${encodeURIComponent(d.q)}`} className="btn btn-small btn-primary" aria-label={t("desk.chooseNamed", { name: r.name })}>
+                          {t("desk.choose")}
+                        </Link>
                       ) : null}
                     </td>
                   </tr>

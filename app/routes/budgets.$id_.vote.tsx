@@ -235,7 +235,7 @@ export default function BudgetBallotRoute() {
               </ul>
               <div className={`basket-total${over || problem ? " basket-problem" : ""}`} id={`total-${e.id}`} role="status" aria-live="polite">
                 {spec.type === "approval-budget" ? (
-                  <MoneyBar used={total} total={spec.budget} label={t("budgets.ballot.totalLabel")} text={t("budgets.ballot.total", { total: euros(total, locale), budget: euros(spec.budget, locale), left: euros(Math.max(0, spec.budget - total), locale) })} />
+                  <MoneyBar used={total} total={spec.budget} label={t("budgets.ballot.totalLabel")} text={total > spec.budget ? t("budgets.ballot.totalOver", { total: euros(total, locale), budget: euros(spec.budget, locale), over: euros(total - spec.budget, locale) }) : t("budgets.ballot.total", { total: euros(total, locale), budget: euros(spec.budget, locale), left: euros(spec.budget - total, locale) })} />
                 ) : (
                   <p className="small">{t("budgets.ballot.countChosen", { count: mine.length, max: spec.type === "approval-k" ? spec.kMax : 0 })}</p>
                 )}

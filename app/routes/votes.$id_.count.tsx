@@ -109,7 +109,7 @@ function CountForm({ result, difference }: { result: IntentResult; difference: n
       <p>{t("count.publishIntro")}</p>
       <TextareaField
         label={t("count.explanation")}
-        hint={difference !== 0 ? t("count.explanationRequired", { difference }) : t("count.explanationOptional")}
+        hint={difference !== 0 ? t(difference > 0 ? "count.explanationMoreSheets" : "count.explanationFewerSheets", { count: Math.abs(difference) }) : t("count.explanationOptional")}
         rows={5}
         errors={fields.explanation.errors}
         {...getTextareaProps(fields.explanation, { ariaAttributes: false })}

@@ -150,6 +150,15 @@ export default function DeskRoute() {
             <p className="notice notice-warning"><Icon name="info" /> {t(`votes.why_${p.ineligible.replace("errors.", "")}`)}</p>
           ) : d.open ? (
             <>
+              <Form method="post" className="card desk-paper">
+                <h3 className="h3">{t("desk.paperTitle")}</h3>
+                <p className="small">{t("desk.paperConfirm", { name: p.name })}</p>
+                <input type="hidden" name="intent" value="paper" />
+                <input type="hidden" name="target" value="" />
+                <input type="hidden" name="censusEntryId" value={p.id} />
+                <OnceField />
+                <button type="submit" className="btn">{t("desk.paper")}</button>
+              </Form>
               <p className="notice notice-info">
                 <Icon name="vote" /> {t("desk.handScreen")}
               </p>
@@ -199,14 +208,7 @@ export default function DeskRoute() {
                             <span className="small">{t(`votes.why_${r!.ineligible.replace("errors.", "")}`)}</span>
                           ) : d.open ? (
                             <div className="desk-actions">
-                              <Link to={`/votes/${d.vote.id}/desk?person=${r!.id}`} className="btn btn-small btn-primary">{t("desk.voteHere")}</Link>
-                              <Form method="post">
-                                <input type="hidden" name="intent" value="paper" />
-                                <input type="hidden" name="target" value="" />
-                                <input type="hidden" name="censusEntryId" value={r!.id} />
-                                <OnceField />
-                                <button type="submit" className="btn btn-small">{t("desk.paper")}</button>
-                              </Form>
+                              <Link to={`/votes/${d.vote.id}/desk?person=${r!.id}`} className="btn btn-small btn-primary" aria-label={t("desk.chooseNamed", { name: r!.name })}>{t("desk.choose")}</Link>
                             </div>
                           ) : null}
                         </td>

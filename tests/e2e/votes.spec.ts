@@ -56,7 +56,7 @@ test.describe("on a phone", () => {
     await visit(desk, `/votes/${vote.id}/desk`);
     await desk.getByLabel("Nom de la personne").fill(bruno!.familyName);
     await desk.getByRole("button", { name: "Rechercher" }).click();
-    await desk.getByRole("row", { name: new RegExp(bruno!.familyName) }).getByRole("link", { name: "Voter sur cet écran" }).click();
+    await desk.getByRole("row", { name: new RegExp(bruno!.familyName) }).getByRole("link", { name: /Vérifier l.identité/ }).click();
     await expect(desk.getByRole("heading", { name: bruno!.name })).toBeVisible();
     const deskCode = await chooseAndConfirm(desk, "Non");
     expect(deskCode).not.toBe(code);

@@ -2,8 +2,9 @@
  * The budget's voting desk: a town facilitator records that a census resident (with or
  * without an account) put a paper ballot in the box; the participation is written in the town
  * envelope's box and in their neighbourhood's, all or nothing, and they can no longer vote
- * online. Refused, with nothing stored: a second time, outside the vote phase, an unknown
- * person, a facilitator of one council only, a resident.
+ * online. A council's desk records its own residents only. Refused, with nothing stored: a
+ * second time, outside the vote phase, an unknown person, another council's resident, a
+ * resident.
  */
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +29,7 @@ let desk: Actor;
 let deskA: Actor;
 let a: { id: number; slug: string };
 let citizensA: CensusPerson[];
+let bCitizens: CensusPerson[];
 let budgetId: number;
 let townBox: number;
 let boxA: number;
@@ -38,7 +40,8 @@ beforeAll(async () => {
   a = makeCouncil("Les Acacias");
   const b = makeCouncil("Le Bourg");
   citizensA = people(6, a.slug);
-  await importPeople([...citizensA, ...people(2, b.slug)]);
+  bCitizens = people(2, b.slug);
+  await importPeople([...citizensA, ...bCitizens]);
   official = await makeUser({ roles: [{ role: "official", councilId: null }] });
   desk = await makeUser({ roles: [{ role: "facilitator", councilId: null }] });
   deskA = await makeUser({ roles: [{ role: "facilitator", councilId: a.id }] });
@@ -92,6 +95,9 @@ describe("budget voting desk", () => {
     expect(page.data.results).toHaveLength(1);
     expect(page.data.results[0]).toMatchObject({ id: entryId(p.reference), voted: false, ineligible: null });
     expect(page.data.results[0].envelopes).toHaveLength(2);
+    // the person's line opens a confirmation with their identity
+    const confirm = await run(deskRoute.loader, getRequest(`/budgets/${budgetId}/desk?person=${entryId(p.reference)}`, { cookie }), { id: String(budgetId) });
+    expect(confirm.data.person).toMatchObject({ id: entryId(p.reference), name: `${p.givenNames} ${p.familyName}`, voted: false });
 
     const res = await run(deskRoute.action, formRequest(`/budgets/${budgetId}/desk`, { intent: "paper", target: "", censusEntryId: String(entryId(p.reference)), q: p.familyName }, { cookie }), { id: String(budgetId) });
     expect(res.status).toBe(302);
@@ -128,11 +134,28 @@ describe("budget voting desk", () => {
     expect(mine.every((x) => x.channel === "online")).toBe(true);
   });
 
-  it("refuses a council facilitator, a resident, an unknown person and a tampered form, storing nothing", async () => {
+  it("a neighbourhood's desk records its own residents (town envelope included), and only them", async () => {
+    const cookie = await sessionCookieFor(deskA.userId);
+    const mine = citizensA[5]!;
+    const found = await run(deskRoute.loader, getRequest(`/budgets/${budgetId}/desk?q=${encodeURIComponent(mine.familyName)}`, { cookie }), { id: String(budgetId) });
+    expect(found.data.results.map((r: { id: number }) => r.id)).toEqual([entryId(mine.reference)]);
+    const res = await run(deskRoute.action, formRequest(`/budgets/${budgetId}/desk`, { intent: "paper", target: "", censusEntryId: String(entryId(mine.reference)) }, { cookie }), { id: String(budgetId) });
+    expect(res.status).toBe(302);
+    expect(paperOf(mine.reference).map((x) => x.boxId).sort((x, y) => x - y)).toEqual([townBox, boxA].sort((x, y) => x - y));
+    // a resident of another council: not found by this desk, and refused if posted anyway
+    const theirs = bCitizens[0]!;
+    const search = await run(deskRoute.loader, getRequest(`/budgets/${budgetId}/desk?q=${encodeURIComponent(theirs.familyName)}&person=${entryId(theirs.reference)}`, { cookie }), { id: String(budgetId) });
+    expect(search.data.results).toEqual([]);
+    expect(search.data.person).toBeNull();
+    const before = total();
+    const other = await run(deskRoute.action, formRequest(`/budgets/${budgetId}/desk`, { intent: "paper", target: "", censusEntryId: String(entryId(theirs.reference)) }, { cookie }), { id: String(budgetId) });
+    expect(other.status).toBe(403);
+    expect(total()).toBe(before);
+  });
+
+  it("refuses a resident, an unknown person and a tampered form, storing nothing", async () => {
     const before = total();
     const ref = citizensA[2]!.reference;
-    const forA = await run(deskRoute.action, formRequest(`/budgets/${budgetId}/desk`, { intent: "paper", target: "", censusEntryId: String(entryId(ref)) }, { cookie: await sessionCookieFor(deskA.userId) }), { id: String(budgetId) });
-    expect(forA.status).toBe(403);
     const resident = await verifiedResident(citizensA[3]!);
     const asResident = await run(deskRoute.loader, getRequest(`/budgets/${budgetId}/desk`, { cookie: await sessionCookieFor(resident.userId) }), { id: String(budgetId) });
     expect(asResident.status).toBe(403);

@@ -170,7 +170,7 @@ describe("a budget from draft to implementation", () => {
     const other = await verifiedResident(citizensB[0]!);
     expect(code(() => castBasket(other, budgetId, [`${envA!.id}:1`], { now: t(1.2) }))).toBe("400 errors.basketOtherEnvelope");
     expect(code(() => castBasket(v, budgetId, [`999999:1`], { now: t(1.2) }))).toBe("400 errors.basketOtherEnvelope");
-    expect(code(() => castBasket(v, budgetId, [`${town!.id}:9`], { now: t(1.2) }))).toBe("400 errors.basketOtherEnvelope");
+    expect(code(() => castBasket(v, budgetId, [`${town!.id}:9`], { now: t(1.2) }))).toBe("400 errors.ballotUnknownChoice");
     expect(stored()).toBe(n0);
     // a valid basket: one receipt for both envelopes
     receipt = castBasket(v, budgetId, [`${town!.id}:1`, `${town!.id}:3`, `${envA!.id}:1`], { now: t(1.2) }).receipt;

@@ -233,3 +233,13 @@ export function assertCanAs(actor: MaybeActor, action: Action, resource: Resourc
   if (!actor || !(can as (a: MaybeActor, x: Action, r?: Resource) => boolean)(actor, action, resource)) throw new ForbiddenError(action);
   return actor;
 }
+
+/**
+ * The councils where the actor may take `action`: null when everywhere (a town-wide role),
+ * a list of council ids, or undefined when nowhere.
+ */
+export function scopeFor(actor: Actor, action: ScopedAction): number[] | null | undefined {
+  if (can(actor, action, { councilId: null })) return null;
+  const ids = [...new Set(actor.assignments.map((a) => a.councilId).filter((c): c is number => c !== null))].filter((c) => can(actor, action, { councilId: c }));
+  return ids.length ? ids : undefined;
+}

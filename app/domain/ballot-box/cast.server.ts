@@ -168,14 +168,20 @@ export function recordPaperParticipation(actor: MaybeActor, input: { boxId: numb
  * envelope and the resident's neighbourhood envelope. Errors as castAtDesk (403 eligibility,
  * 409 box not open or already voted in any of them, 404 errors.censusEntryUnknown).
  */
-export function recordPaperParticipations(actor: MaybeActor, input: { boxIds: number[]; censusEntryId: number }, opts: { now?: Date } = {}) {
+export function recordPaperParticipations(actor: MaybeActor, input: { boxIds: number[]; censusEntryId: number }, opts: { now?: Date; townBoxesAtResidentsDesk?: boolean } = {}) {
   if (!input.boxIds.length) refuse("errors.ballotEmpty", undefined, 400, "");
   const now = opts.now ?? new Date();
   db.transaction((tx) => {
     const rows: { boxId: number; recordedById: string }[] = [];
     const boxes = input.boxIds.map((id) => requireBox(tx, id));
-    for (const box of boxes) rows.push({ boxId: box.id, recordedById: assertCanAs(actor, "vote.desk", { councilId: box.councilId }).userId });
     const person = personOfCensusEntry(tx, input.censusEntryId);
+    // A town-wide box is the town desk's; with townBoxesAtResidentsDesk (a budget's paper
+    // ballot, which covers the town envelope and the resident's neighbourhood's), the desk of
+    // the resident's own council may record it too.
+    for (const box of boxes) {
+      const councilId = box.councilId ?? (opts.townBoxesAtResidentsDesk ? person.councilId : null);
+      rows.push({ boxId: box.id, recordedById: assertCanAs(actor, "vote.desk", { councilId }).userId });
+    }
     for (const box of boxes) {
       if (boxState(box, now) !== "open") refuse(boxState(box, now) === "scheduled" ? "errors.boxNotYetOpen" : "errors.boxClosed", undefined, 409, "");
       const why = ineligibility(box, person);

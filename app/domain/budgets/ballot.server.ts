@@ -37,7 +37,8 @@ export function readBasket(b: BudgetRow, actor: MaybeActor, choices: readonly st
     const spec = getBox(e.boxId!)!.spec;
     const chosen = by.get(e.id) ?? [];
     const known = new Set(spec.type === "choice" ? [] : spec.projects.map((p) => p.id));
-    if (chosen.some((id) => !known.has(id))) throw new DomainError("errors.basketOtherEnvelope", 400, "choices");
+    // a project that is not (or no longer) in this envelope: a tampered or stale form
+    if (chosen.some((id) => !known.has(id))) throw new DomainError("errors.ballotUnknownChoice", 400, "choices");
     return {
       envelopeId: e.id,
       councilName: e.councilName,

@@ -3,7 +3,9 @@
  * (they may have no account), checks their identity, and records that they put a paper
  * ballot in the box. One paper ballot covers the envelopes the resident votes in (the town's
  * and their neighbourhood's), so the participation is recorded in each of those boxes at once,
- * all or nothing; the resident can then no longer vote online. The sheets are typed in twice
+ * all or nothing; the resident can then no longer vote online. The town desk may record
+ * anyone; a neighbourhood's desk (a council facilitator) records its own council's residents,
+ * for the town envelope too. The sheets are typed in twice
  * after the close (/budgets/<id>/paper, app/domain/ballot-box/paper.server.ts).
  */
 import { eq } from "drizzle-orm";
@@ -26,11 +28,14 @@ function boxesFor(budgetId: number, councilId: number | null): Box[] {
 /**
  * What the desk sees of a census person for this budget: identity to check, whether they
  * already took part (in any of their envelopes, any channel), why they may not vote, and the
- * names of the envelopes their ballot covers. null when the entry is unknown or inactive.
+ * names of the envelopes their ballot covers. null when the entry is unknown or inactive, or
+ * outside `scope` (the desk's councils; null = the town desk, everyone).
  */
-export function budgetDeskPerson(budgetId: number, censusEntryId: number) {
+export function budgetDeskPerson(budgetId: number, censusEntryId: number, scope: number[] | null = null) {
   const e = db.select().from(censusEntries).where(eq(censusEntries.id, censusEntryId)).get();
   if (!e || !e.active) return null;
+  // a neighbourhood's desk sees only its own residents
+  if (scope !== null && (e.councilId === null || !scope.includes(e.councilId))) return null;
   const person = { key: `census:${e.id}`, councilId: e.councilId, birthDate: e.birthDate, censusEntryId: e.id };
   const boxes = boxesFor(budgetId, e.councilId);
   return {
@@ -47,7 +52,8 @@ export function budgetDeskPerson(budgetId: number, censusEntryId: number) {
 /**
  * Records a paper participation for this census person in every envelope of theirs.
  * Errors: NotFoundError (budget, person); 409 errors.boxClosed outside the vote phase or
- * errors.alreadyVoted; 403 eligibility; policy refusal without vote.desk for each box.
+ * errors.alreadyVoted; 403 eligibility; policy refusal without vote.desk for the
+ * resident's council (or the town).
  */
 export function recordBudgetPaper(actor: MaybeActor, budgetId: number, censusEntryId: number, opts: { now?: Date } = {}) {
   const b = getBudget(budgetId);
@@ -57,5 +63,5 @@ export function recordBudgetPaper(actor: MaybeActor, budgetId: number, censusEnt
   if (!e || !e.active) throw new NotFoundError("errors.censusEntryUnknown");
   const boxes = boxesFor(budgetId, e.councilId);
   if (!boxes.length) throw new DomainError("errors.notInElectorate", 403);
-  recordPaperParticipations(actor, { boxIds: boxes.map((x) => x.id), censusEntryId }, opts);
+  recordPaperParticipations(actor, { boxIds: boxes.map((x) => x.id), censusEntryId }, { ...opts, townBoxesAtResidentsDesk: true });
 }

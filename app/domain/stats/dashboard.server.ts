@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from "dr
 import { db } from "#db/client.server";
 import { ballotBoxes, budgetEnvelopes, budgetReviews, budgets, councils, ideas, meetings, outboxMessages, reports, votes } from "#db/schema";
 import { paperStatus } from "../ballot-box/paper.server";
-import { can, type Actor, type ScopedAction } from "../accounts/policy";
+import { scopeFor, type Actor, type ScopedAction } from "../accounts/policy";
 
 export interface DashboardItem {
   key: string;
@@ -179,12 +179,7 @@ export const DASHBOARD_SECTIONS: DashboardSection[] = [
   },
 ];
 
-/** The councils where the actor may take `action` (null: everywhere, from a town-wide role). */
-export function scopeFor(actor: Actor, action: ScopedAction): Scope | undefined {
-  if (can(actor, action, { councilId: null })) return null;
-  const ids = [...new Set(actor.assignments.map((a) => a.councilId).filter((c): c is number => c !== null))].filter((c) => can(actor, action, { councilId: c }));
-  return ids.length ? ids : undefined;
-}
+export { scopeFor };
 
 export function dashboard(actor: Actor, now = new Date()) {
   return {
