@@ -293,7 +293,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     },
   },
   "budgets.$id_.desk.tsx": {
-    loader: { as: ["townFacilitator", "facilitator", "resident"], params: (c) => ({ id: id(c.w.budgets.voting.id, c.w.budgets.collecting.id) }), query: (c) => ({ q: [c.w.popA[6]!.familyName, c.w.popB[2]!.familyName, "%"], recorded: ["paper"] }) },
+    loader: { as: ["townFacilitator", "facilitator", "resident"], params: (c) => ({ id: id(c.w.budgets.voting.id, c.w.budgets.collecting.id) }), query: (c) => ({ q: [c.w.popA[6]!.familyName, c.w.popB[2]!.familyName, "%"], person: id(c.w.census.a, c.w.census.b, c.w.census.bystander, c.w.census.desk[4]!), recorded: ["paper"] }) },
     action: {
       params: (c) => ({ id: id(c.w.budgets.voting.id, c.w.budgets.tallying.id) }),
       intents: {
