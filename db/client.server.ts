@@ -22,6 +22,43 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH || path.resolve(process.cwd(), "data/conseil.db");
 }
 
+/** Compiled statements kept for drizzle per connection (distinct SQL texts; least recently used dropped first). */
+export const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The connection as drizzle sees it, keeping each compiled statement for reuse: drizzle
+ * calls `prepare(sql)` on every query, and compiling the SQL again (sqlite3_prepare) was the
+ * largest single cost of a ballot cast (docs/decisions/015-ballot-storm.md). Queries with
+ * the same shape have the same SQL text (values are bound as parameters). A statement is
+ * reset to object rows before it is handed out again, because drizzle switches it to array
+ * rows (`raw()`) for the queries that name their columns. Only drizzle gets the cache: code
+ * that prepares on the raw handle keeps its own statements and their modes (`pluck`).
+ * Safe because better-sqlite3 is synchronous and drizzle never holds a statement after its
+ * query returns (nothing here uses drizzle's `.prepare()` or `iterate()`).
+ */
+export function withStatementCache(sqlite: Database.Database, size = STATEMENT_CACHE_SIZE): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+      if (stmt.reader) stmt.raw(false);
+    } else {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === "prepare") return prepare;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
+}
+
 export function openDatabase(file: string, migrationsFolder = MIGRATIONS_DIR) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -29,7 +66,7 @@ export function openDatabase(file: string, migrationsFolder = MIGRATIONS_DIR) {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(withStatementCache(sqlite), { schema });
   migrate(db, { migrationsFolder });
   ensureDataVersion(sqlite);
   return { sqlite, db };

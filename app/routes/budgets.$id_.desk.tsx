@@ -20,7 +20,7 @@ import { searchCensus } from "~/domain/residency/census.server";
 import { CensusSearchSchema } from "~/domain/residency/schemas";
 import { DeskPersonSchema } from "~/domain/votes/schemas";
 import { getFixedT } from "~/i18next.server";
-import { formatDateLong } from "~/lib/format";
+import { formatDateLong, formatDateShort } from "~/lib/format";
 import { handleIntent, readIntent } from "~/utils/forms.server";
 import { idParam, notFound, optionalIdParam, requireActor } from "~/utils/http.server";
 import { scopeFor } from "~/domain/accounts/policy";
@@ -141,17 +141,15 @@ export default function BudgetDeskRoute() {
                   <th scope="col">{t("desk.person")}</th>
                   <th scope="col">{t("desk.birthDate")}</th>
                   <th scope="col">{t("desk.address")}</th>
-                  <th scope="col">{t("budgetDesk.envelopes")}</th>
                   <th scope="col">{t("desk.action")}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.results.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row">{r.name}</th>
-                    <td>{formatDateLong(r.birthDate, locale)}</td>
+                    <th scope="row">{r.voted || r.ineligible || !d.open ? r.name : <Link to={`/budgets/${d.budget.id}/desk?person=${r.id}&q=${encodeURIComponent(d.q)}`}>{r.name}</Link>}</th>
+                    <td>{formatDateShort(r.birthDate, locale)}</td>
                     <td>{r.address}</td>
-                    <td>{r.envelopes.join(" · ")}</td>
                     <td>
                       {r.voted ? (
                         <span className="badge badge-success"><Icon name="check" size={16} />{t("desk.hasVoted")}</span>
