@@ -16,6 +16,26 @@ import { z } from "zod";
 import { msg } from "./messages";
 import { hasVisibleText, normalizeText, visibleLength } from "./text";
 
+/**
+ * Zod's own messages for the checks a schema leaves without one are English sentences that
+ * quote what was typed ("Invalid enum value. Expected 'idea' | 'comment', received '…'"):
+ * every schema gets translation keys instead, which quote nothing. Set once, when the
+ * first schema module loads (every schema builds on this module).
+ */
+export const fieldErrorMap: z.ZodErrorMap = (issue, ctx) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_enum_value:
+    case z.ZodIssueCode.invalid_literal:
+    case z.ZodIssueCode.invalid_union_discriminator:
+      return { message: "errors.choose" };
+    case z.ZodIssueCode.invalid_type:
+      return { message: issue.received === "undefined" || issue.received === "null" ? "errors.required" : "errors.badRequest" };
+    default:
+      return { message: ctx.defaultError };
+  }
+};
+z.setErrorMap(fieldErrorMap);
+
 /** Digits only, no sign, no leading zero: the one id syntax of every route and form. */
 export const ID_RE = /^[1-9][0-9]{0,14}$/;
 
@@ -141,6 +161,30 @@ export function idListField(message = "errors.choose", max = 500) {
 
 /** A checkbox: "on" / "true" → true; absent → false. */
 export const checkboxField = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+/**
+ * Text from a URL (a search, a filter, a code or a token in a link) as a page may show it
+ * back: normalised like every text (no control or bidi characters, lone surrogates
+ * replaced), on one line, at most `max` characters.
+ */
+export function queryText(value: string | null | undefined, max: number): string {
+  return normalizeText((value ?? "").slice(0, max), { singleLine: true });
+}
+
+/** A query-string text field: normalised (`queryText`); "" when absent, longer than `max` or not text. */
+export function queryTextField(max: number) {
+  return z
+    .preprocess((v) => (typeof v === "string" ? normalizeText(v, { singleLine: true }) : v), z.string().max(max))
+    .catch("")
+    .default("");
+}
+
+/** An optional query-string text field (a filter): normalised; undefined when absent or invalid. */
+export function optionalQueryTextField(max: number) {
+  return z
+    .preprocess((v) => (typeof v === "string" ? normalizeText(v, { singleLine: true }) : v), z.string().max(max).optional())
+    .catch(undefined);
+}
 
 /** A page number in a query string; anything else falls back to 1. */
 export const pageParam = z

@@ -24,6 +24,17 @@ const BIDI_AND_BOM = /[\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
+ * `s` without control characters (other than tab, line feed and carriage return): what a
+ * page may show back of what someone typed, as it was typed otherwise. A NUL typed into a
+ * form must not come back as a NUL byte in the page.
+ */
+export function withoutControls(s: string): string {
+  return s.replace(CONTROL_BUT_CR, "");
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_CR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
  * The stored form of any user text: NFC, CRLF/CR → LF, control characters (except tab and
  * line feed) and bidi overrides removed, lone surrogates replaced by U+FFFD.
  * `singleLine` also turns tabs and line breaks into spaces and trims (titles, names).

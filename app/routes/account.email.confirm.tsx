@@ -9,6 +9,7 @@ import { confirmEmailChange } from "~/domain/accounts/users.server";
 import { getFixedT } from "~/i18next.server";
 import { userError } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
+import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const live = peekToken(token, "changeEmail");
-  return { title: t("confirmEmail.title"), token: token.slice(0, 100), newEmail: live?.newEmail ?? null };
+  return { title: t("confirmEmail.title"), token: queryText(token, 100), newEmail: live?.newEmail ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -21,6 +21,7 @@ import { getFixedT } from "~/i18next.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
 import { msg } from "~/lib/messages";
 import { userError } from "~/utils/forms.server";
+import { withoutControls } from "~/lib/text";
 import { requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -44,6 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const file = formData.get("file");
   const pasted = typeof formData.get("text") === "string" ? String(formData.get("text")) : "";
+  // what is shown back in the form when the import is refused
+  const shown = withoutControls(pasted);
   let text = pasted;
   let fileName = "";
   if (file && typeof file === "object" && "text" in file && file.size > 0) {
@@ -51,17 +54,17 @@ export async function action({ request }: ActionFunctionArgs) {
     text = await file.text();
     fileName = file.name;
   }
-  if (!text.trim()) return data({ text: pasted, errors: ["errors.censusEmpty"], lines: [] } satisfies Result, { status: 400 });
+  if (!text.trim()) return data({ text: shown, errors: ["errors.censusEmpty"], lines: [] } satisfies Result, { status: 400 });
   try {
     const mode = formData.get("mode") === "supplement" ? "supplement" : "replace";
     const location = submitOnce(actor, formData.get("_once"), () => importCensus(actor, { text, fileName, mode }), (imp) => `/admin/census?imported=${imp.id}`).location;
     return redirect(location);
   } catch (e) {
     if (e instanceof CensusImportError) {
-      return data({ text: pasted, errors: [msg(e.key, e.params)], lines: e.lines.slice(0, 200).map((l) => ({ line: l.line, message: msg(l.key, l.params) })) } satisfies Result, { status: 400 });
+      return data({ text: shown, errors: [msg(e.key, e.params)], lines: e.lines.slice(0, 200).map((l) => ({ line: l.line, message: msg(l.key, l.params) })) } satisfies Result, { status: 400 });
     }
     const u = userError(e);
-    return data({ text: pasted, errors: [u.message], lines: [] } satisfies Result, { status: u.status });
+    return data({ text: shown, errors: [u.message], lines: [] } satisfies Result, { status: u.status });
   }
 }
 

@@ -25,7 +25,7 @@ import { ResultsDecisionSchema, ShareSchema } from "~/domain/budgets/schemas";
 import { resultsView, shareView } from "~/domain/budgets/views.server";
 import { getFixedT, getLocale } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
-import { handleIntent, readIntent, userError } from "~/utils/forms.server";
+import { cleanReply, handleIntent, readIntent, userError } from "~/utils/forms.server";
 import { parseWithZod } from "@conform-to/zod";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ intent: "share", target: "", share: shareView(b, code, locale, t) } as ShareResult);
     } catch (e) {
       const u = userError(e);
-      return data({ intent: "share", target: "", reply: submission.reply({ fieldErrors: { code: [u.message] } }) }, { status: u.status });
+      return data({ intent: "share", target: "", reply: cleanReply(submission.reply({ fieldErrors: { code: [u.message] } })) }, { status: u.status });
     }
   }
   if (intent === "decide") {

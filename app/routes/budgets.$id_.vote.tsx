@@ -26,7 +26,7 @@ import { formatDateTime } from "~/lib/format";
 import { markdownToText } from "~/lib/markdown";
 import { msg } from "~/lib/messages";
 import { truncate } from "~/lib/text";
-import { userError } from "~/utils/forms.server";
+import { typedValues, userError } from "~/utils/forms.server";
 import { here, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseWithZod(formData, { schema: BasketSchema });
   if (parsed.status !== "success") {
-    return data<ActionData>({ kind: "basket", chosen: formData.getAll("choices").map(String).slice(0, 1000), basket: null, error: "errors.ballotUnknownChoice" }, { status: 400 });
+    return data<ActionData>({ kind: "basket", chosen: typedValues(formData, "choices", 1000), basket: null, error: "errors.ballotUnknownChoice" }, { status: 400 });
   }
   const { choices, step } = parsed.value;
   let basket: BasketState | null = null;

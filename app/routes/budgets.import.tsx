@@ -16,7 +16,7 @@ import { submitOnce } from "~/domain/once/once.server";
 import { ALLOCATION_RULES } from "~/domain/rules/params";
 import { rulesInForce } from "~/domain/rules/in-force.server";
 import { getFixedT } from "~/i18next.server";
-import { replyWithError } from "~/utils/forms.server";
+import { cleanReply, replyWithError } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/http.server";
 import { fileBytes, readMultipart } from "~/utils/multipart.server";
 import { titleMeta } from "~/utils/meta";
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return replyWithError(parseWithZod(new FormData(), { schema: ImportSchema }), e);
   }
   const submission = parseWithZod(formData, { schema: ImportSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data(cleanReply(submission.reply()), { status: 400 });
   try {
     const bytes = await fileBytes(formData, "file");
     const text = bytes ? new TextDecoder("utf-8", { fatal: false }).decode(bytes) : "";

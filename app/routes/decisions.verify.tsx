@@ -14,6 +14,7 @@ import { useLocale } from "~/components/hooks";
 import { checkKeptHead, publicKeyInfo, type HeadVerdict } from "~/domain/decisions/checkpoint.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
+import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
@@ -21,13 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const started = performance.now();
   const verdict = verifyRegisterIncremental();
-  const head = new URL(request.url).searchParams.get("head");
-  const headVerdict: HeadVerdict | null = head === null ? null : checkKeptHead(head.slice(0, 200));
+  const param = new URL(request.url).searchParams.get("head");
+  // shown back on the page: normalised like any text from a URL (no NUL, no controls)
+  const head = param === null ? null : queryText(param, 200);
+  const headVerdict: HeadVerdict | null = head === null ? null : checkKeptHead(head);
   return {
     title: t("verify.title"),
     verdict,
     sweepWindow: SWEEP_WINDOW,
-    head: head?.slice(0, 200) ?? "",
+    head: head ?? "",
     headVerdict,
     key: publicKeyInfo(),
     ms: Math.round(performance.now() - started),

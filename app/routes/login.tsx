@@ -12,7 +12,7 @@ import { logIn } from "~/domain/accounts/users.server";
 import { demoLogin } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
 import { clientAddress, safeRedirect } from "~/utils/http.server";
-import { replyWithError } from "~/utils/forms.server";
+import { cleanReply, replyWithError } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta = titleMeta;
@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LogInSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return data(cleanReply(submission.reply({ hideFields: ["password"] })), { status: 400 });
   }
   try {
     const userId = await logIn(submission.value, clientAddress(context));

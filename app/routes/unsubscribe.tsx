@@ -12,6 +12,7 @@ import { Icon } from "~/components/ui/icon";
 import { unsubscribe } from "~/domain/notifications/preferences.server";
 import { getFixedT } from "~/i18next.server";
 import { titleMeta } from "~/utils/meta";
+import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
@@ -21,7 +22,7 @@ export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const key = new URL(request.url).searchParams.get("key") ?? "";
-  return { title: t("unsubscribe.title"), key: key.slice(0, 100) };
+  return { title: t("unsubscribe.title"), key: queryText(key, 100) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -13,6 +13,7 @@ import { getFixedT } from "~/i18next.server";
 import { userError } from "~/utils/forms.server";
 import { clientAddress } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
@@ -22,7 +23,7 @@ export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return { title: t("verifyEmail.title"), token: token.slice(0, 100), valid: !!peekToken(token, "verifyEmail") };
+  return { title: t("verifyEmail.title"), token: queryText(token, 100), valid: !!peekToken(token, "verifyEmail") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -31,7 +31,7 @@ import { getTown } from "~/domain/town/town.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateTime, formatNumber, formatPercent, formatTime } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown";
-import { handleIntent, readIntent, userError } from "~/utils/forms.server";
+import { cleanReply, handleIntent, readIntent, typedValues, userError } from "~/utils/forms.server";
 import { idParam } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 import { data } from "@remix-run/node";
@@ -107,13 +107,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reply = (extra: Partial<ActionResult>, status = 200) => data({ intent, target: "", reply: { status: "success" }, ...extra } as ActionResult, { status });
   const fail = (e: unknown, field: "" | "choices" = "") => {
     const u = userError(e);
-    return reply({ reply: { status: "error", error: { [u.field === "choices" ? "choices" : field]: [u.message] }, initialValue: { choices: formData.getAll("choices").map(String) } } }, u.status);
+    return reply({ reply: { status: "error", error: { [u.field === "choices" ? "choices" : field]: [u.message] }, initialValue: { choices: typedValues(formData, "choices") } } }, u.status);
   };
   switch (intent) {
     case "review":
     case "cast": {
       const submission = parseWithZod(formData, { schema: ballotSchemaFor(spec) });
-      if (submission.status !== "success") return data({ intent: "review", target: "", reply: submission.reply() } as ActionResult, { status: 400 });
+      if (submission.status !== "success") return data({ intent: "review", target: "", reply: cleanReply(submission.reply()) } as ActionResult, { status: 400 });
       const casts = [{ boxId: vote.boxId, choices: submission.value.choices }];
       try {
         if (intent === "review") {
@@ -127,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
     case "change":
-      return reply({ chosen: formData.getAll("choices").map(String).slice(0, 50) });
+      return reply({ chosen: typedValues(formData, "choices") });
     case "decide":
       return handleIntent(formData, VoteDecisionSchema, (v) => (decideVote(actor, id, v), redirect(`/votes/${id}#decision`)));
     case "follow":

@@ -22,7 +22,7 @@ import { ballotSchemaFor, DeskPersonSchema } from "~/domain/votes/schemas";
 import { getVote } from "~/domain/votes/votes.server";
 import { getFixedT } from "~/i18next.server";
 import { formatDateLong } from "~/lib/format";
-import { handleIntent, readIntent, userError } from "~/utils/forms.server";
+import { cleanReply, handleIntent, readIntent, typedValues, userError } from "~/utils/forms.server";
 import { idParam, notFound, optionalIdParam, requirePermission } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ok = (extra: Partial<ActionResult>) => data({ intent, target: "", reply: { status: "success" }, ...extra } as ActionResult);
   const fail = (e: unknown) => {
     const u = userError(e);
-    return data({ intent, target: "", reply: { status: "error", error: { [u.field === "choices" ? "choices" : ""]: [u.message] }, initialValue: { choices: formData.getAll("choices").map(String) } } } as ActionResult, { status: u.status });
+    return data({ intent, target: "", reply: { status: "error", error: { [u.field === "choices" ? "choices" : ""]: [u.message] }, initialValue: { choices: typedValues(formData, "choices") } } } as ActionResult, { status: u.status });
   };
   switch (intent) {
     case "paper":
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "review":
     case "cast": {
       const submission = parseWithZod(formData, { schema: ballotSchemaFor(vote.box.spec) });
-      if (submission.status !== "success") return data({ intent: "review", target: "", reply: submission.reply() } as ActionResult, { status: 400 });
+      if (submission.status !== "success") return data({ intent: "review", target: "", reply: cleanReply(submission.reply()) } as ActionResult, { status: 400 });
       const casts = [{ boxId: vote.boxId, choices: submission.value.choices }];
       try {
         if (intent === "review") {
@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
     case "change":
-      return ok({ chosen: formData.getAll("choices").map(String).slice(0, 50) });
+      return ok({ chosen: typedValues(formData, "choices") });
   }
   throw new Response("errors.badRequest", { status: 400 });
 }

@@ -11,6 +11,10 @@
  *  `runIntent`    one-click forms without fields (support, follow…), same reply shape.
  *  `readIntent`   the intent and target of a multi-form post.
  *  `handleCreate` a creating form: `handleForm` + the one-time token (`submitOnce`).
+ *
+ * Every reply gives back what was typed (`initialValue`) and its messages without control
+ * characters (`cleanReply`): a NUL typed into a field must not come back as a NUL byte in
+ * the page.
  */
 import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -21,6 +25,27 @@ import type { Actor } from "~/domain/accounts/policy";
 import { DomainError } from "~/domain/errors";
 import { submitOnce } from "~/domain/once/once.server";
 import { msg } from "~/lib/messages";
+import { withoutControls } from "~/lib/text";
+
+function clean(v: unknown): unknown {
+  if (typeof v === "string") return withoutControls(v);
+  if (Array.isArray(v)) return v.map(clean);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutControls(k), clean(x)]));
+  return v;
+}
+
+/**
+ * A reply with no control characters (NUL…) anywhere: neither in the typed values it gives
+ * back (`initialValue`) nor in its messages (which may quote what was typed).
+ */
+export function cleanReply<R>(reply: R): R {
+  return clean(reply) as R;
+}
+
+/** Every value of a repeated field as typed, for a reply (control characters dropped, at most `max`). */
+export function typedValues(formData: FormData, name: string, max = 50): string[] {
+  return formData.getAll(name).slice(0, max).map((v) => withoutControls(String(v)));
+}
 
 /** A user-fixable error's status, message and field; throws the error page for the rest. */
 export function userError(error: unknown): { status: number; message: string; field?: string } {
@@ -33,7 +58,7 @@ export function userError(error: unknown): { status: number; message: string; fi
 
 function errorReply<S extends Submission<unknown>>(submission: S, error: unknown, hideFields?: string[]) {
   const e = userError(error);
-  const reply = submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] }, hideFields } : { formErrors: [e.message], hideFields });
+  const reply = cleanReply(submission.reply(e.field ? { fieldErrors: { [e.field]: [e.message] }, hideFields } : { formErrors: [e.message], hideFields }));
   return { status: e.status, reply };
 }
 
@@ -54,7 +79,7 @@ export function handleForm<S extends ZodTypeAny>(
   hideFields?: string[],
 ) {
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
+  if (submission.status !== "success") return data(cleanReply(submission.reply({ hideFields })), { status: 400 });
   try {
     return run(submission.value);
   } catch (e) {
@@ -70,7 +95,7 @@ export async function handleFormAsync<S extends ZodTypeAny>(
   hideFields?: string[],
 ) {
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
+  if (submission.status !== "success") return data(cleanReply(submission.reply({ hideFields })), { status: 400 });
   try {
     return await run(submission.value);
   } catch (e) {
@@ -100,14 +125,14 @@ export function readIntent(formData: FormData): { intent: string; target: string
   const intent = formData.get("intent");
   const target = formData.get("target");
   return {
-    intent: typeof intent === "string" ? intent.slice(0, 40) : "",
-    target: typeof target === "string" ? target.slice(0, 40) : "",
+    intent: typeof intent === "string" ? withoutControls(intent.slice(0, 40)) : "",
+    target: typeof target === "string" ? withoutControls(target.slice(0, 40)) : "",
   };
 }
 
 function intentReply(formData: FormData, reply: SubmissionResult<string[]>, status: number) {
   const { intent, target } = readIntent(formData);
-  return data({ intent, target, reply } satisfies IntentReply, { status });
+  return data({ intent, target, reply: cleanReply(reply) } satisfies IntentReply, { status });
 }
 
 /** A form among several on a page: like `handleForm`, the reply naming the form. */

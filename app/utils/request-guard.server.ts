@@ -9,8 +9,10 @@
  *    Remix checks nothing of the kind for data requests. (OWASP CSRF cheat sheet,
  *    "Verifying origin with standard headers".)
  *  - Body: a state-changing request must say its length (411 otherwise), stay under the
- *    limit (413), and be a form (`application/x-www-form-urlencoded` or
- *    `multipart/form-data`, 415 otherwise).
+ *    limit (413), and be a form (`application/x-www-form-urlencoded`, or
+ *    `multipart/form-data` with its boundary; 415 otherwise). A body that still cannot be
+ *    read as a form (a boundary that is not in it, a body cut short) is a 400 from the
+ *    route's guard (`guardRouteModules`), never a 500.
  *  - Headers on every response: nosniff, referrer policy, HSTS in production, and
  *    `Cache-Control: no-store` for anyone signed in (their pages carry personal data).
  *
@@ -78,9 +80,12 @@ export function checkRequest(method: string, headers: Headers, path?: string, se
   if (!STATE_CHANGING.has(method.toUpperCase())) return legacyData ? { status: 400, kind: "dataParam" } : null;
   if (!(path !== undefined && CROSS_SITE_POST_PATHS.has(path)) && !sameOrigin(headers)) return { status: 403, kind: "origin" };
   if (legacyData) return { status: 400, kind: "dataParam" };
-  const type = (header(headers, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const contentType = header(headers, "content-type") ?? "";
+  const type = contentType.split(";")[0]!.trim().toLowerCase();
   const multipart = type === "multipart/form-data";
   if (type !== "application/x-www-form-urlencoded" && !multipart) return { status: 415, kind: "contentType" };
+  // a multipart body cannot be read without its boundary (RFC 7578 §4.1)
+  if (multipart && !/;\s*boundary=("[^"]+"|[^\s;"]+)/i.test(contentType)) return { status: 415, kind: "contentType" };
   const lengthHeader = header(headers, "content-length");
   if (lengthHeader === undefined || !/^\d{1,12}$/.test(lengthHeader)) return { status: 411, kind: "length" };
   if (Number(lengthHeader) > (multipart ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES)) return { status: 413, kind: "tooLarge" };
@@ -168,21 +173,49 @@ export function guardRequest(req: NodeReq, res: NodeRes, next: () => void) {
   res.set("Cache-Control", "no-store").set("Connection", "close").status(refusal.status).type("html").send(refusalPage(refusal, localeFromHeaders(req.headers)));
 }
 
+/** A request body that could not be read as a form: the client's fault, answered 400. */
+export class UnreadableFormError extends Error {
+  constructor(cause: unknown) {
+    super("errors.badRequest", { cause });
+    this.name = "UnreadableFormError";
+  }
+}
+
 /**
  * A refusal thrown by domain code or a schema, as the 4xx response the error boundary
  * renders; anything else is rethrown (a real 500).
  */
 export function refusalResponse(error: unknown): Response {
   if (error instanceof Response) return error;
+  if (error instanceof UnreadableFormError) return new Response("errors.badRequest", { status: 400 });
   if (error instanceof DomainError) return new Response(error.key, { status: error.status });
   if (error instanceof ZodError) return new Response("errors.badRequest", { status: 400 });
   throw error;
 }
 
+/**
+ * `request.formData()` throws a TypeError when the body is not the form its type says (a
+ * multipart boundary that is not in the body, a body shorter than announced): that is the
+ * client's fault, so it becomes an UnreadableFormError (400) instead of a 500.
+ */
+function readableForm(request: Request) {
+  const read = request.formData.bind(request);
+  request.formData = async () => {
+    try {
+      return await read();
+    } catch (e) {
+      throw new UnreadableFormError(e);
+    }
+  };
+}
+
 type Fn = (args: never) => unknown;
-function guard<F extends Fn | undefined>(fn: F): F {
+/** One loader or action as the server runs it: refusals become their 4xx, never a 500. */
+export function guardRoute<F extends Fn | undefined>(fn: F): F {
   if (!fn) return fn;
   const wrapped = async (args: never) => {
+    const request = (args as { request?: Request } | undefined)?.request;
+    if (request) readableForm(request);
     try {
       return await fn(args);
     } catch (e) {
@@ -202,8 +235,8 @@ export function guardRouteModules(build: ServerBuild): ServerBuild {
     Object.entries(build.routes).map(([id, route]) => {
       const m = route.module as unknown as Record<string, unknown>;
       const module = { ...m };
-      if (m.loader) module.loader = guard(m.loader as Fn);
-      if (m.action) module.action = guard(m.action as Fn);
+      if (m.loader) module.loader = guardRoute(m.loader as Fn);
+      if (m.action) module.action = guardRoute(m.action as Fn);
       return [id, { ...route, module }];
     }),
   );

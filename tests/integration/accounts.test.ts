@@ -7,6 +7,7 @@ import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
 import { FREE_FAILURES } from "~/domain/accounts/throttle.server";
+import { getActor } from "~/domain/accounts/session.server";
 import { formRequest, run } from "../support/http";
 import { makeUser, TEST_PASSWORD } from "../support/fixtures";
 
@@ -73,6 +74,16 @@ describe("log-in and log-out", () => {
     expect(out.headers!.get("Set-Cookie")).toMatch(/conseil_session=;/);
     const id = cookie.split("=")[1]!;
     expect(db.select().from(sessions).where(eq(sessions.id, id)).get()).toBeUndefined();
+  });
+
+  it("reads the session next to malformed cookies, and a malformed session cookie is no session (found by the fuzz: a 500 on every page)", async () => {
+    const res = await run(login.action, formRequest("/login", { email, password: TEST_PASSWORD }));
+    const cookie = res.headers!.get("Set-Cookie")!.split(";")[0]!;
+    const actorWith = (header: string) => getActor(new Request("http://localhost/", { headers: { Cookie: header } }));
+    expect((await actorWith(`tracker=%E0%A4%A; ${cookie}; other=%`))?.email).toBe(email);
+    expect((await actorWith(`${cookie};lng=%%%`))?.email).toBe(email);
+    expect(await actorWith("conseil_session=%%%; lng=%%%")).toBeNull();
+    expect(await actorWith("conseil_session=; =; ;;")).toBeNull();
   });
 
   it("never redirects off-site after login", async () => {

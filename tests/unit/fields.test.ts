@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { idField, intField, optionalTextField, parseId, textField } from "~/lib/fields";
+import { msg } from "~/lib/messages";
 
 const errorsOf = (schema: z.ZodTypeAny, v: unknown) => {
   const r = schema.safeParse(v);
@@ -66,5 +67,20 @@ describe("text", () => {
     expect(place.parse("  ")).toBe("");
     expect(errorsOf(place, "\u200b\u200b")).toEqual(["errors.invisibleText"]);
     expect(errorsOf(place, "x".repeat(11))).toEqual(['errors.tooLong::{"max":10}']);
+  });
+});
+
+describe("messages never quote what was typed", () => {
+  it("zod's own checks give translation keys", () => {
+    // a schema without messages of its own, as many have (z.enum, z.literal)
+    const schema = z.object({ kind: z.enum(["idea", "comment"]), ok: z.literal("on"), n: z.string() });
+    const r = schema.safeParse({ kind: "a\u0000<b>", ok: "nope" });
+    expect(r.success).toBe(false);
+    const messages = r.success ? [] : r.error.issues.map((i) => i.message);
+    expect(messages).toEqual(["errors.choose", "errors.choose", "errors.required"]);
+  });
+
+  it("message parameters are shown without control characters", () => {
+    expect(msg("errors.censusLine", { value: "a\u0000b\u001b", line: 3 })).toBe('errors.censusLine::{"value":"ab","line":3}');
   });
 });

@@ -1,7 +1,7 @@
 /** Refusals before the app: origin, body length, content type; redirects that stay on the site. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DomainError, ForbiddenError } from "~/domain/errors";
-import { checkRequest, localeFromHeaders, refusalPage, refusalResponse, MAX_FORM_BYTES } from "~/utils/request-guard.server";
+import { checkRequest, guardRoute, localeFromHeaders, refusalPage, refusalResponse, MAX_FORM_BYTES } from "~/utils/request-guard.server";
 import { safeRedirect } from "~/utils/http.server";
 
 const SITE = "https://participation.example.fr";
@@ -57,6 +57,25 @@ describe("bodies", () => {
     expect(checkRequest("POST", { ...o, "content-length": "2" })?.status).toBe(415);
     expect(checkRequest("POST", { ...o, "content-type": "multipart/form-data; boundary=x", "content-length": "2" })).toBeNull();
     expect(checkRequest("POST", { ...o, "content-type": "Application/X-WWW-Form-Urlencoded;charset=UTF-8", "content-length": "2" })).toBeNull();
+  });
+  it("multipart needs its boundary (found by the fuzz: a 500 before)", () => {
+    for (const type of ["multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; charset=utf-8", 'multipart/form-data; boundary=""']) {
+      expect(checkRequest("POST", { ...o, "content-type": type, "content-length": "2" }), type).toEqual({ status: 415, kind: "contentType" });
+    }
+    expect(checkRequest("POST", { ...o, "content-type": 'multipart/form-data; boundary="a b"', "content-length": "2" })).toBeNull();
+  });
+  it("a body that is not the form its type says is a 400 from the route's guard, not a 500", async () => {
+    const action = guardRoute(async ({ request }: { request: Request }) => {
+      await request.formData();
+      return "stored";
+    });
+    const post = (type: string, body: string) => new Request("http://localhost/ideas/new", { method: "POST", body, headers: { "Content-Type": type } });
+    for (const [type, body] of [["multipart/form-data; boundary=fuzz", "title=x"], ["multipart/form-data; boundary=fuzz", "--fuzz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"]]) {
+      const thrown = await action({ request: post(type!, body!) } as never).catch((e: unknown) => e);
+      expect(thrown, `${type} ${body}`).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(400);
+    }
+    expect(await action({ request: post("application/x-www-form-urlencoded", "title=x") } as never)).toBe("stored");
   });
   it("must say their length and stay under the limit", () => {
     expect(checkRequest("POST", { ...o, "content-type": form["content-type"] })).toEqual({ status: 411, kind: "length" });

@@ -50,8 +50,32 @@ export function loadActor(userId: string): Actor | null {
 type Resolved = { actor: Actor | null; sessionId: string | null; refresh: string | null };
 const perRequest = new WeakMap<Request, Promise<Resolved>>();
 
+/**
+ * The session id in a Cookie header. lucia's own reader decodes every cookie of the header
+ * and throws on a malformed %-escape ("a=%%%"), even in a cookie that is not ours: every
+ * page was a 500 for such a visitor. Here, a cookie that does not decode is skipped; as in
+ * lucia, the last session cookie wins.
+ */
+export function sessionIdFromCookie(header: string): string | null {
+  let id: string | null = null;
+  for (const item of header.split(";")) {
+    const eq = item.indexOf("=");
+    if (eq < 0) continue;
+    let name: string;
+    let value: string;
+    try {
+      name = decodeURIComponent(item.slice(0, eq).trim());
+      value = decodeURIComponent(item.slice(eq + 1).trim());
+    } catch {
+      continue;
+    }
+    if (name === lucia.sessionCookieName) id = value || null;
+  }
+  return id;
+}
+
 async function resolve(request: Request): Promise<Resolved> {
-  const id = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const id = sessionIdFromCookie(request.headers.get("Cookie") ?? "");
   if (!id) return { actor: null, sessionId: null, refresh: null };
   const { session, user } = await lucia.validateSession(id);
   if (!session || !user) {

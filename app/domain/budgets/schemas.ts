@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { FEASIBILITY_VERDICTS, PROJECT_STATUSES } from "#db/enums";
-import { checkboxField, explanationField, idField, intField, optionalTextField, textField } from "~/lib/fields";
+import { checkboxField, explanationField, idField, intField, optionalTextField, queryTextField, textField } from "~/lib/fields";
 import { msg } from "~/lib/messages";
 import { ALLOCATION_RULES, BALLOT_TYPES, TIE_BREAKS } from "../rules/params";
 
@@ -106,6 +106,6 @@ export const ImportSchema = z.object({
   explanation: explanationField(),
 });
 
-export const ShareSchema = z.object({ code: z.string().trim().max(60).catch("").default("") });
+export const ShareSchema = z.object({ code: queryTextField(60) });
 
 export const FollowSchema = z.object({ on: checkboxField });

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { SUBJECT_KINDS } from "#db/enums";
-import { councilRefField, explanationField, optionalIdField, optionalTextField, pageParam, textField } from "~/lib/fields";
+import { councilRefField, explanationField, optionalIdField, optionalQueryTextField, optionalTextField, pageParam, textField } from "~/lib/fields";
 import type { Evidence } from "./types";
 
 /** Outcomes an official may give a free council decision. */
@@ -13,9 +13,9 @@ export const FREE_OUTCOMES = ["adopted", "rejected", "postponed", "noted"] as co
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const DecisionFiltersSchema = z.object({
-  council: z.string().trim().max(80).optional().catch(undefined),
+  council: optionalQueryTextField(80),
   kind: z.enum(SUBJECT_KINDS).optional().catch(undefined),
-  author: z.string().trim().max(120).optional().catch(undefined),
+  author: optionalQueryTextField(120),
   from: z.string().regex(DAY_RE).optional().catch(undefined),
   to: z.string().regex(DAY_RE).optional().catch(undefined),
   page: pageParam,

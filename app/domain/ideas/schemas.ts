@@ -11,6 +11,7 @@ import {
   idField,
   idListField,
   optionalIdField,
+  optionalQueryTextField,
   optionalTextField,
   pageParam,
   textField,
@@ -77,7 +78,7 @@ export const ReportSchema = z.object({
 });
 
 export const IdeaFiltersSchema = z.object({
-  council: z.string().trim().max(80).optional().catch(undefined),
+  council: optionalQueryTextField(80),
   status: z.enum(IDEA_STATUSES).optional().catch(undefined),
   theme: z.enum(IDEA_THEMES).optional().catch(undefined),
   overdue: z.enum(["1"]).optional().catch(undefined),

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { DOCUMENT_TYPES } from "#db/enums";
-import { idField, textField } from "~/lib/fields";
+import { idField, queryTextField, textField } from "~/lib/fields";
 
 /** YYYY-MM-DD, or DD/MM/YYYY as typed in France; output YYYY-MM-DD. */
 export const birthDateField = z.preprocess(
@@ -54,5 +54,5 @@ export const DeskVerifySchema = z.object({
 export type DeskVerifyInput = z.infer<typeof DeskVerifySchema>;
 
 export const CensusSearchSchema = z.object({
-  q: z.string().trim().max(120).catch("").default(""),
+  q: queryTextField(120),
 });

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { VOTE_FORMS } from "#db/enums";
-import { checkboxField, councilRefField, explanationField, idField, intField, optionalTextField, textField } from "~/lib/fields";
+import { checkboxField, councilRefField, explanationField, idField, intField, optionalTextField, queryTextField, textField } from "~/lib/fields";
 import { msg } from "~/lib/messages";
 import { ballotMessage, ballotProblem, type BallotSpec } from "../ballot-box/spec";
 import { isLocalDateTime } from "~/lib/time";
@@ -86,4 +86,4 @@ export const VoteDecisionSchema = z.object({
   explanation: explanationField(),
 });
 
-export const ReceiptSchema = z.object({ code: z.string().trim().max(60).catch("").default("") });
+export const ReceiptSchema = z.object({ code: queryTextField(60) });
