@@ -16,8 +16,8 @@ import { queryText } from "~/lib/fields";
 
 export const meta = titleMeta;
 
-/** The URL carries a secret (the link's token or key): never stored by a cache (page-cache.server.ts SECRET_PARAMS). */
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+/** The URL carries a secret (the link's token or key): never stored by a cache (page-cache.server.ts SECRET_PARAMS). The referrer policy stays same-origin: with no-referrer, Chromium sends "Origin: null" on the page's own form post, which the origin check refuses. */
+export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
