@@ -18,7 +18,7 @@ import { utcToLocal } from "~/lib/time";
 import * as deskRoute from "~/routes/budgets.$id_.desk";
 import { emptyTown, makeCouncil, makeUser } from "../support/fixtures";
 import { formRequest, getRequest, run, sessionCookieFor } from "../support/http";
-import { entryId, importPeople, people, verifiedResident, type CensusPerson } from "../support/voting";
+import { budgetInput, entryId, importPeople, people, verifiedResident, type CensusPerson } from "../support/voting";
 
 const EXPLAIN = "Le conseil municipal ouvre cette étape comme le prévoit le calendrier publié ; chaque habitant peut suivre l'avancement du budget sur sa page et au registre.";
 const REVIEW = "Les services techniques ont vérifié l'emplacement, les réseaux et le chiffrage : fournitures, pose et entretien compris.";
@@ -45,23 +45,7 @@ beforeAll(async () => {
   official = await makeUser({ roles: [{ role: "official", councilId: null }] });
   desk = await makeUser({ roles: [{ role: "facilitator", councilId: null }] });
   deskA = await makeUser({ roles: [{ role: "facilitator", councilId: a.id }] });
-  const budget = createBudget(official, {
-    title: "Budget des Acacias",
-    description: "Un budget pour le quartier, de la collecte des idées au vote puis à la réalisation.",
-    ballotType: "approval",
-    allocationRule: "greedy",
-    tieBreak: "cheaper",
-    minApprovals: 1,
-    minSpendPercent: 0,
-    kMin: 1,
-    maxChoices: 5,
-    townAmount: 50_000,
-    envelopes: [
-      { councilId: a.id, amount: 20_000 },
-      { councilId: b.id, amount: 20_000 },
-    ],
-    explanation: EXPLAIN,
-  });
+  const budget = createBudget(official, budgetInput({ title: "Budget des Acacias", townAmount: 50_000, envelopes: [{ councilId: a.id, amount: 20_000 }, { councilId: b.id, amount: 20_000 }], explanation: EXPLAIN }));
   budgetId = budget.id;
   changePhase(official, budgetId, { to: "collection", explanation: EXPLAIN });
   const author = await makeUser();
@@ -170,20 +154,7 @@ describe("budget voting desk", () => {
 
   it("outside the vote phase, nothing can be recorded", async () => {
     const cookie = await sessionCookieFor(desk.userId);
-    const draft = createBudget(official, {
-      title: "Budget en préparation",
-      description: "Un budget pour le quartier, de la collecte des idées au vote puis à la réalisation.",
-      ballotType: "approval",
-      allocationRule: "greedy",
-      tieBreak: "cheaper",
-      minApprovals: 1,
-      minSpendPercent: 0,
-      kMin: 1,
-      maxChoices: 5,
-      townAmount: 10_000,
-      envelopes: [],
-      explanation: EXPLAIN,
-    });
+    const draft = createBudget(official, budgetInput({ title: "Budget en préparation", townAmount: 10_000, explanation: EXPLAIN }));
     changePhase(official, draft.id, { to: "collection", explanation: EXPLAIN });
     const before = total();
     const res = await run(deskRoute.action, formRequest(`/budgets/${draft.id}/desk`, { intent: "paper", target: "", censusEntryId: String(entryId(citizensA[4]!.reference)) }, { cookie }), { id: String(draft.id) });

@@ -15,7 +15,7 @@ import * as budgetRoute from "~/routes/budgets.$id";
 import * as voteRoute from "~/routes/votes.$id";
 import { formRequest, getRequest, run, sessionCookieFor } from "../support/http";
 import { emptyTown, makeCouncil, makeUser } from "../support/fixtures";
-import { entryId, importPeople, makeVote, people, verifiedResident, type CensusPerson } from "../support/voting";
+import { budgetInput, entryId, importPeople, makeVote, people, verifiedResident, type CensusPerson } from "../support/voting";
 
 const HOUR = 3600_000;
 let official: Actor;
@@ -63,20 +63,7 @@ describe("my space", () => {
   it("shows followed votes and budgets by title, with their page", async () => {
     const me = await makeUser({});
     const vote = makeVote(official, { question: "Faut-il éclairer le stade le soir ?" });
-    const budget = createBudget(official, {
-      title: "Budget des Cerisiers",
-      description: "Un budget pour le quartier, de la collecte des idées au vote puis à la réalisation.",
-      ballotType: "approval",
-      allocationRule: "greedy",
-      tieBreak: "cheaper",
-      minApprovals: 1,
-      minSpendPercent: 0,
-      kMin: 1,
-      maxChoices: 5,
-      townAmount: 20_000,
-      envelopes: [],
-      explanation: "Le conseil municipal ouvre ce budget comme le prévoit le calendrier publié ; chaque habitant peut suivre son avancement.",
-    });
+    const budget = createBudget(official, budgetInput({ title: "Budget des Cerisiers", townAmount: 20_000, explanation: "Le conseil municipal ouvre ce budget comme le prévoit le calendrier publié ; chaque habitant peut suivre son avancement." }));
     const at = new Date().toISOString();
     db.transaction((tx) => {
       follow(tx, me.userId, { kind: "vote", id: vote.id }, at);
@@ -91,20 +78,7 @@ describe("my space", () => {
     const me = await makeUser({});
     const cookie = await sessionCookieFor(me.userId);
     const vote = makeVote(official, { question: "Faut-il fleurir le pont ?" });
-    const budget = createBudget(official, {
-      title: "Budget du pont",
-      description: "Un budget pour le quartier, de la collecte des idées au vote puis à la réalisation.",
-      ballotType: "approval",
-      allocationRule: "greedy",
-      tieBreak: "cheaper",
-      minApprovals: 1,
-      minSpendPercent: 0,
-      kMin: 1,
-      maxChoices: 5,
-      townAmount: 20_000,
-      envelopes: [],
-      explanation: "Le conseil municipal ouvre ce budget comme le prévoit le calendrier publié ; chaque habitant peut suivre son avancement.",
-    });
+    const budget = createBudget(official, budgetInput({ title: "Budget du pont", townAmount: 20_000, explanation: "Le conseil municipal ouvre ce budget comme le prévoit le calendrier publié ; chaque habitant peut suivre son avancement." }));
     const v = await run(voteRoute.action, formRequest(`/votes/${vote.id}`, { intent: "follow" }, { cookie }), { id: String(vote.id) });
     expect(v).toMatchObject({ status: 302, location: `/votes/${vote.id}#follow` });
     expect(isFollowing(me.userId, { kind: "vote", id: vote.id })).toBe(true);

@@ -15,13 +15,12 @@ import { changePhase, createBudget, decideResults, envelopesOf, projectsOf, subm
 import { postProjectUpdate } from "~/domain/budgets/implementation.server";
 import { importPabulib } from "~/domain/budgets/import.server";
 import { reviewIdea } from "~/domain/budgets/review.server";
-import type { BudgetInput } from "~/domain/budgets/schemas";
 import { utcToLocal } from "~/lib/time";
 import { dashboard } from "~/domain/stats/dashboard.server";
 import { statistics } from "~/domain/stats/statistics.server";
 import { countVote } from "~/domain/votes/votes.server";
 import { emptyTown, makeCouncil, makeUser } from "../support/fixtures";
-import { entryId, importPeople, makeVote, people, verifiedResident, type CensusPerson } from "../support/voting";
+import { budgetInput, entryId, importPeople, makeVote, people, verifiedResident, type CensusPerson } from "../support/voting";
 
 const HOUR = 3600_000;
 const EXPLAIN = "Le conseil municipal ouvre cette étape comme le prévoit le calendrier publié ; chaque habitant peut suivre l'avancement du budget sur sa page et au registre.";
@@ -36,20 +35,6 @@ let citizensA: CensusPerson[];
 let citizensB: CensusPerson[];
 
 const REVIEW = "Les services techniques ont vérifié l'emplacement, les réseaux et le chiffrage : fournitures, pose et entretien compris.";
-const budgetInput = (title: string): BudgetInput => ({
-  title,
-  description: "Un budget pour le quartier, de la collecte des idées au vote puis à la réalisation.",
-  ballotType: "approval",
-  allocationRule: "greedy",
-  tieBreak: "cheaper",
-  minApprovals: 1,
-  minSpendPercent: 0,
-  kMin: 1,
-  maxChoices: 5,
-  townAmount: 50_000,
-  envelopes: [],
-  explanation: EXPLAIN,
-});
 
 const figure = (section: { town: { figures: { key: string; value: number | null }[] } }, key: string) => section.town.figures.find((f) => f.key === key)?.value;
 
@@ -154,7 +139,7 @@ describe("budget money and projects", () => {
     // a budget run here from collection to implementation, then an update spends money
     const start = new Date(Date.now() - 10 * HOUR);
     const t = (h: number) => new Date(start.getTime() + h * HOUR);
-    const budget = createBudget(official, { ...budgetInput("Budget des Bouleaux"), townAmount: 80_000 }, { now: t(0) });
+    const budget = createBudget(official, { ...budgetInput({ title: "Budget des Bouleaux", explanation: EXPLAIN }), townAmount: 80_000 }, { now: t(0) });
     changePhase(official, budget.id, { to: "collection", explanation: EXPLAIN }, { now: t(0.1) });
     const author = await verifiedResident(citizensA[16]!);
     const ideas = ["Un terrain de pétanque", "Des nichoirs", "Un préau"].map((title) =>
@@ -188,7 +173,7 @@ describe("budget money and projects", () => {
 
 describe("dashboard", () => {
   it("budget ideas awaiting a feasibility review, for officials, oldest first", async () => {
-    const budget = createBudget(official, budgetInput("Budget des Amandiers"));
+    const budget = createBudget(official, budgetInput({ title: "Budget des Amandiers", explanation: EXPLAIN }));
     changePhase(official, budget.id, { to: "collection", explanation: EXPLAIN });
     const author = await verifiedResident(citizensA[10]!);
     const idea = (title: string, councilId: number | null, at: number) =>

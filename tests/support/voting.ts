@@ -11,6 +11,7 @@ import { importCensus, referenceHash } from "~/domain/residency/census.server";
 import { claimResidency } from "~/domain/residency/residency.server";
 import { createVote } from "~/domain/votes/votes.server";
 import type { VoteInput } from "~/domain/votes/schemas";
+import type { BudgetInput } from "~/domain/budgets/schemas";
 import { utcToLocal } from "~/lib/time";
 import { makeUser } from "./fixtures";
 
@@ -76,4 +77,22 @@ export function makeVote(official: Actor, over: Partial<VoteInput> & { opensAt?:
     ...over,
   };
   return createVote(official, input, { now });
+}
+
+/** A budget's creation form: town envelope only, approval under the envelope, greedy; override any field. */
+export function budgetInput(over: Partial<BudgetInput> & { title: string }): BudgetInput {
+  return {
+    description: "Un budget pour le quartier, de la collecte des idées au vote puis à la réalisation.",
+    ballotType: "approval",
+    allocationRule: "greedy",
+    tieBreak: "cheaper",
+    minApprovals: 1,
+    minSpendPercent: 0,
+    kMin: 1,
+    maxChoices: 5,
+    townAmount: 50_000,
+    envelopes: [],
+    explanation: "Le conseil municipal ouvre cette étape comme le prévoit le calendrier publié ; chaque habitant peut suivre l'avancement du budget sur sa page et au registre.",
+    ...over,
+  };
 }
