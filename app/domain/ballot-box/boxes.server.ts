@@ -112,10 +112,15 @@ export function personOfResidency(r: Residency | null): Person | null {
   return r ? { key: r.personKey, councilId: r.councilId, birthDate: r.birthDate, censusEntryId: r.censusEntryId } : null;
 }
 
+/** The voter a census entry stands for (participations are keyed by it, not by the account). */
+export function personOfEntry(e: { id: number; councilId: number | null; birthDate: string | null }): Person {
+  return { key: `census:${e.id}`, councilId: e.councilId, birthDate: e.birthDate, censusEntryId: e.id };
+}
+
 export function personOfCensusEntry(tx: Tx, id: number): Person {
   const e = tx.select().from(censusEntries).where(eq(censusEntries.id, id)).get();
   if (!e || !e.active) throw new NotFoundError("errors.censusEntryUnknown");
-  return { key: `census:${e.id}`, councilId: e.councilId, birthDate: e.birthDate, censusEntryId: e.id };
+  return personOfEntry(e);
 }
 
 // Built once: creating an Intl.DateTimeFormat costs more than the rest of a cast's checks.
@@ -171,7 +176,7 @@ export type { MaybeActor };
 export function deskPerson(box: Box, censusEntryId: number) {
   const e = db.select().from(censusEntries).where(eq(censusEntries.id, censusEntryId)).get();
   if (!e || !e.active) return null;
-  const person: Person = { key: `census:${e.id}`, councilId: e.councilId, birthDate: e.birthDate, censusEntryId: e.id };
+  const person = personOfEntry(e);
   return {
     id: e.id,
     name: `${e.givenNames} ${e.familyName}`,

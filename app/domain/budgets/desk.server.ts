@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { censusEntries } from "#db/schema";
 import type { MaybeActor } from "../accounts/policy";
-import { getBox, hasParticipated, ineligibility, type Box } from "../ballot-box/boxes.server";
+import { getBox, hasParticipated, ineligibility, personOfEntry, type Box } from "../ballot-box/boxes.server";
 import { recordPaperParticipations } from "../ballot-box/cast.server";
 import { DomainError, NotFoundError } from "../errors";
 import { envelopesOf, getBudget } from "./budgets.server";
@@ -36,7 +36,7 @@ export function budgetDeskPerson(budgetId: number, censusEntryId: number, scope:
   if (!e || !e.active) return null;
   // a neighbourhood's desk sees only its own residents
   if (scope !== null && (e.councilId === null || !scope.includes(e.councilId))) return null;
-  const person = { key: `census:${e.id}`, councilId: e.councilId, birthDate: e.birthDate, censusEntryId: e.id };
+  const person = personOfEntry(e);
   const boxes = boxesFor(budgetId, e.councilId);
   return {
     id: e.id,
