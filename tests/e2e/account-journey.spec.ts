@@ -51,6 +51,8 @@ test("sign up, verify, follow, get the minutes, reset, delete", async ({ page: r
   // 5. reset the password (logged out)
   await visit(resident, "/account");
   await resident.getByRole("main").getByRole("button", { name: "Se déconnecter" }).click();
+  // with JavaScript the logout is a fetch: wait for it, or /login still sees the session
+  await expect(resident.getByRole("link", { name: "Se connecter" })).toBeVisible();
   await visit(resident, "/login");
   await resident.getByRole("link", { name: "Mot de passe oublié ?" }).click();
   await expect(resident.locator("h1")).toHaveText("Mot de passe oublié");
