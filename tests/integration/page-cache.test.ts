@@ -5,6 +5,8 @@
  * values (CSP nonce, one-time form token) are never shared; anything personal bypasses it;
  * every table is either versioned or listed as invisible to visitors.
  */
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "#db/client.server";
@@ -214,6 +216,42 @@ describe("nothing personal is shared", () => {
     const once = (html: string) => /\\?"once\\?",\\?"([A-Za-z0-9_-]+)/.exec(html)?.[1];
     expect(once(bodies[0]!.html)).toBeTruthy();
     expect(once(bodies[0]!.html)).not.toBe(once(bodies[1]!.html));
+  });
+
+  it("a hit is sent as gzip to a client that takes it (a valid member, the same page), and plain otherwise", async () => {
+    const once = (encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http.get(srv.url + "/ideas", { headers: { "accept-encoding": encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on("error", reject);
+      });
+    // the key holds the coding the app itself may have chosen: each is stored on its own
+    const raw = async (encoding: string) => {
+      let r = await once(encoding);
+      for (let i = 0; i < 2 && r.headers["x-page-cache"] !== "hit"; i++) r = await once(encoding);
+      return r;
+    };
+    const slotless = (html: string) => html.replace(/nonce="[^"]+"/g, "N").replace(/'nonce-[^']+'/g, "N").replace(/(\\?"once\\?",\\?")[A-Za-z0-9_-]+/g, "$1T");
+    const plain = await raw("identity");
+    expect(plain.headers["x-page-cache"]).toBe("hit");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    for (const coding of ["gzip", "gzip, deflate, br", "br;q=1, gzip;q=0.5", "*"]) {
+      const zipped = await raw(coding);
+      expect(zipped.headers["x-page-cache"], coding).toBe("hit");
+      expect(zipped.headers["content-encoding"], coding).toBe("gzip");
+      expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+      expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+      // gunzipSync checks the CRC-32 and the size in the trailer
+      const html = gunzipSync(zipped.body, { finishFlush: 0 }).toString("utf8");
+      expect(slotless(html)).toBe(slotless(plain.body.toString("utf8")));
+      const nonce = /'nonce-([^']+)'/.exec(String(zipped.headers["content-security-policy"]))![1]!;
+      expect(html).toContain(`nonce="${nonce}"`);
+    }
+    const refused = await raw("gzip;q=0, identity");
+    expect(refused.headers["content-encoding"]).toBeUndefined();
   });
 
   it("a request with a session cookie, another cookie or credentials never uses the store", async () => {
