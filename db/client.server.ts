@@ -104,6 +104,28 @@ export function sqlite(): Database.Database {
   return handle().sqlite;
 }
 
+/**
+ * A drizzle query compiled once per connection (`.prepare()` with `sql.placeholder`s), for
+ * the queries every signed-in request runs (the session, the actor, the residency): building
+ * the SQL text through drizzle costs more than running it (docs/decisions/016). The query
+ * must select named fields (drizzle then reads rows with `raw()` itself, whatever mode the
+ * shared statement was left in by the statement cache above).
+ * Usage: `const byId = preparedQuery((d) => d.select({...}).from(t).where(eq(t.id, sql.placeholder("id"))).prepare());`
+ * then `byId().get({ id })`.
+ */
+export function preparedQuery<Q>(build: (d: DB) => Q): () => Q {
+  const perConnection = new WeakMap<Database.Database, Q>();
+  return () => {
+    const h = handle();
+    let q = perConnection.get(h.sqlite);
+    if (!q) {
+      q = build(h.db);
+      perConnection.set(h.sqlite, q);
+    }
+    return q;
+  };
+}
+
 export function closeDatabase() {
   if (g.__conseilDb) {
     g.__conseilDb.sqlite.close();

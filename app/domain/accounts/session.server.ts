@@ -5,9 +5,9 @@
  */
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { createHash } from "node:crypto";
-import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, ne, sql } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
-import { db, type Tx } from "#db/client.server";
+import { db, preparedQuery, type Tx } from "#db/client.server";
 import { roleAssignments, sessions, users } from "#db/schema";
 import { loadResidency } from "../residency/residency.server";
 import type { Actor } from "./policy";
@@ -15,7 +15,30 @@ import type { Actor } from "./policy";
 const secure =
   process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
 
-export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+const sessionById = preparedQuery((d) => d.select(getTableColumns(sessions)).from(sessions).where(eq(sessions.id, sql.placeholder("id"))).prepare());
+const userBySession = preparedQuery((d) =>
+  d.select(getTableColumns(users)).from(sessions).innerJoin(users, eq(sessions.userId, users.id)).where(eq(sessions.id, sql.placeholder("id"))).prepare(),
+);
+
+/**
+ * lucia's drizzle adapter, with the one lookup every signed-in request makes (session and its
+ * user) as queries compiled once; same rows and shapes as the adapter's own
+ * (`expiresAt` in seconds since the epoch in the table, a Date for lucia).
+ */
+export class SessionAdapter extends DrizzleSQLiteAdapter {
+  override async getSessionAndUser(sessionId: string): ReturnType<DrizzleSQLiteAdapter["getSessionAndUser"]> {
+    const s = sessionById().get({ id: sessionId });
+    if (!s) return [null, null];
+    const u = userBySession().get({ id: sessionId });
+    const { id, userId, expiresAt, ...sessionAttributes } = s;
+    const session = { id, userId, expiresAt: new Date(expiresAt * 1000), attributes: sessionAttributes };
+    if (!u) return [session, null];
+    const { id: uid, ...userAttributes } = u;
+    return [session, { id: uid, attributes: userAttributes as never }];
+  }
+}
+
+export const lucia = new Lucia(new SessionAdapter(db, sessions, users), {
   sessionExpiresIn: new TimeSpan(30, "d"),
   sessionCookie: {
     name: "conseil_session",
@@ -32,18 +55,17 @@ declare module "lucia" {
   }
 }
 
+const actorUser = preparedQuery((d) =>
+  d.select({ id: users.id, email: users.email, displayName: users.displayName, deletedAt: users.deletedAt }).from(users).where(eq(users.id, sql.placeholder("id"))).prepare(),
+);
+const actorAssignments = preparedQuery((d) =>
+  d.select({ role: roleAssignments.role, councilId: roleAssignments.councilId }).from(roleAssignments).where(eq(roleAssignments.userId, sql.placeholder("id"))).prepare(),
+);
+
 export function loadActor(userId: string): Actor | null {
-  const user = db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, deletedAt: users.deletedAt })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+  const user = actorUser().get({ id: userId });
   if (!user || user.deletedAt) return null;
-  const assignments = db
-    .select({ role: roleAssignments.role, councilId: roleAssignments.councilId })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, userId))
-    .all();
+  const assignments = actorAssignments().all({ id: userId });
   return { userId: user.id, email: user.email, displayName: user.displayName, assignments, residency: loadResidency(userId) };
 }
 

@@ -11,7 +11,7 @@
  * register only says how many people the census holds.
  */
 import { and, count, desc, eq, gte, isNotNull, isNull, sql } from "drizzle-orm";
-import { db } from "#db/client.server";
+import { db, preparedQuery } from "#db/client.server";
 import { censusEntries, councils, residencyClaims, residencyVerifications, users } from "#db/schema";
 import type { Residency } from "../accounts/policy";
 import { assertCanAs, type MaybeActor } from "../accounts/policy";
@@ -23,8 +23,8 @@ import { foldForSearch } from "~/lib/text";
 const CLAIMS_PER_DAY = 5;
 
 /** The actor's residency: the active verification, when its census entry is still in the census. */
-export function loadResidency(userId: string): Residency | null {
-  const row = db
+const residencyOf = preparedQuery((d) =>
+  d
     .select({
       censusEntryId: residencyVerifications.censusEntryId,
       councilId: residencyVerifications.councilId,
@@ -34,8 +34,12 @@ export function loadResidency(userId: string): Residency | null {
     })
     .from(residencyVerifications)
     .leftJoin(censusEntries, eq(censusEntries.id, residencyVerifications.censusEntryId))
-    .where(and(eq(residencyVerifications.userId, userId), isNull(residencyVerifications.revokedAt)))
-    .get();
+    .where(and(eq(residencyVerifications.userId, sql.placeholder("id")), isNull(residencyVerifications.revokedAt)))
+    .prepare(),
+);
+
+export function loadResidency(userId: string): Residency | null {
+  const row = residencyOf().get({ id: userId });
   if (!row) return null;
   if (row.censusEntryId !== null) {
     if (!row.active) return null;
