@@ -101,3 +101,19 @@ export function readDataVersion(sqlite: Database.Database): number {
   }
   return (stmt.get() as number | undefined) ?? 0;
 }
+
+/**
+ * A value read from versioned tables only (never from UNVERSIONED_TABLES, never depending on
+ * the clock unless the clock is in `key`), kept until the data version moves: for counts
+ * over thousands of rows that every request of a list or dashboard repeats. One map per
+ * use; at most `limit` keys, oldest dropped first.
+ */
+export function keptPerDataVersion<T>(sqlite: Database.Database, cache: Map<string, T>, key: string, compute: () => T, limit = 500): T {
+  const full = `${readDataVersion(sqlite)}|${key}`;
+  const hit = cache.get(full);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+  cache.set(full, value);
+  return value;
+}

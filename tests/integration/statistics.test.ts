@@ -142,4 +142,15 @@ describe("dashboard", () => {
     expect(d.sections.map((s) => s.id)).toEqual(["ideasAwaiting", "feasibilityReviews", "paperBallots"]);
     expect(d.sections[0]!.total).toBe(6);
   });
+
+  it("the awaiting total (kept per data version) follows a new idea and an answer at once", async () => {
+    const total = () => dashboard(facilitatorBig, now).sections.find((s) => s.id === "ideasAwaiting")!.total;
+    const before = total();
+    expect(total()).toBe(before);
+    const author = await makeUser();
+    const fresh = submitIdea(author, { title: "Idée arrivée après", body: "Une idée de plus pour voir le total du tableau de bord bouger aussitôt.", theme: "public_space", councilId: big.id, place: "" });
+    expect(total()).toBe(before + 1);
+    answerIdea(official, fresh.id, { status: "accepted", explanation: WHY, cites: [], ruleVersion: null });
+    expect(total()).toBe(before);
+  });
 });

@@ -6,7 +6,7 @@
 import { publicName } from "~/domain/accounts/public-name.server";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { db, sqlite, type Tx } from "#db/client.server";
-import { readDataVersion } from "#db/data-version";
+import { keptPerDataVersion } from "#db/data-version";
 import type { IdeaStatus, IdeaTheme } from "#db/enums";
 import { councils, ideaRevisions, ideas, supports, users } from "#db/schema";
 import { assertCan, assertCanAs, type MaybeActor } from "../accounts/policy";
@@ -158,13 +158,8 @@ export function pageIdsIndexed(where: SQL | undefined, q: IdeaListQuery, index: 
  */
 const countCache = new Map<string, number>();
 function matchingCount(q: IdeaListQuery, where: SQL | undefined, now: Date): number {
-  const key = `${readDataVersion(sqlite())}|${q.councilId ?? ""}|${q.status ?? ""}|${q.theme ?? ""}|${q.overdue ? now.toISOString().slice(0, 16) : ""}`;
-  const hit = countCache.get(key);
-  if (hit !== undefined) return hit;
-  const n = db.select({ n: count() }).from(ideas).where(where).get()?.n ?? 0;
-  if (countCache.size >= 500) countCache.delete(countCache.keys().next().value!);
-  countCache.set(key, n);
-  return n;
+  const key = `${q.councilId ?? ""}|${q.status ?? ""}|${q.theme ?? ""}|${q.overdue ? now.toISOString().slice(0, 16) : ""}`;
+  return keptPerDataVersion(sqlite(), countCache, key, () => db.select({ n: count() }).from(ideas).where(where).get()?.n ?? 0);
 }
 
 export function listIdeas(q: IdeaListQuery, now = new Date()) {
