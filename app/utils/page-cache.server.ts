@@ -1,6 +1,8 @@
 /**
  * The cache of rendered pages for anonymous visitors (Express middleware, mounted by
- * server.mjs after compression and before Remix).
+ * server.mjs before Remix).
+ *
+ * Mounted in two halves (server.mjs): `serve` before compression, `capture` after it.
  *
  * What it stores: the complete 200 response (headers and body) to a GET without any cookie
  * but the language one, keyed by the URL (data requests `?_data=` included), the raw `lng`
@@ -52,6 +54,8 @@ interface Entry {
   parts: Part[];
   /** the parts deflated one by one (full flush), for textual entries; null otherwise */
   deflated: Part[] | null;
+  /** CRC-32 of the leading constant parts (before the first slot), and how many they are */
+  head: { parts: number; crc: number };
   bytes: number;
   /** does any header carry the nonce (the CSP)? */
   headerNonce: boolean;
@@ -63,8 +67,25 @@ export interface RenderSlots {
   onceToken: string;
 }
 
-export const freshNonce = () => randomBytes(16).toString("base64");
-export const freshOnceToken = () => randomBytes(16).toString("base64url");
+/**
+ * 16 random bytes from a pool filled by the CSPRNG 4 KiB at a time (what crypto.randomUUID
+ * does): one system call per 256 values instead of one per value, on every cached response.
+ * Each value is handed out once.
+ */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function random16(): Buffer {
+  if (poolAt + 16 > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  const b = pool.subarray(poolAt, poolAt + 16);
+  poolAt += 16;
+  return b;
+}
+
+export const freshNonce = () => random16().toString("base64");
+export const freshOnceToken = () => random16().toString("base64url");
 
 function cookieNames(header: string | undefined): string[] {
   if (!header) return [];
@@ -164,16 +185,17 @@ function acceptsGzip(header: string | undefined): boolean {
  * The gzip member for a stored entry with fresh slot values: header, the deflated constant
  * parts with the values as stored blocks between them, a final empty block, CRC-32 and size.
  */
-function gzipWithSlots(plain: Buffer[], deflated: Part[], values: [Buffer, Buffer]): Buffer {
+function gzipWithSlots(plain: Buffer[], deflated: Part[], values: [Buffer, Buffer], head: { parts: number; crc: number }): Buffer {
   const out: Buffer[] = [GZIP_HEADER];
   for (const p of deflated) out.push(typeof p === "number" ? storedBlock(values[p]) : p);
   out.push(FINAL_BLOCK);
-  let crc = 0;
+  // the CRC of the constant parts before the first slot is computed once, at store time
+  let crc = head.crc;
   let size = 0;
-  for (const b of plain) {
-    crc = crc32(b, crc);
+  plain.forEach((b, i) => {
+    if (i >= head.parts) crc = crc32(b, crc);
     size += b.length;
-  }
+  });
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(size >>> 0, 4);
@@ -186,8 +208,17 @@ export interface PageCacheOptions {
   now?: () => number;
 }
 
-export interface PageCache {
-  (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse & { locals?: Record<string, unknown> }, next: () => void): void;
+type Middleware = (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse & { locals?: Record<string, unknown> }, next: () => void) => void;
+
+/**
+ * The cache as one middleware, or as its two halves: `serve` answers a hit (mounted before
+ * the compression middleware, which a hit does not need: its gzip is assembled here) and
+ * marks a miss; `capture` records the response of a marked miss (mounted after compression,
+ * so it sees the plain bytes the app writes).
+ */
+export interface PageCache extends Middleware {
+  serve: Middleware;
+  capture: Middleware;
   stats: () => { entries: number; bytes: number; hits: number; misses: number; stored: number };
   clear: () => void;
 }
@@ -215,7 +246,8 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     bytes -= e.bytes;
   };
 
-  const middleware = ((req, res, next) => {
+  type Miss = { key: string; version: number; t: number };
+  const serve: Middleware = (req, res, next) => {
     const key = process.env.PAGE_CACHE === "off" ? null : cacheKey(req);
     if (key === null) return next();
     const version = readDataVersion(sqlite());
@@ -235,7 +267,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
         }
         let body: Buffer;
         if (hit.deflated && acceptsGzip(req.headers["accept-encoding"])) {
-          body = gzipWithSlots(plain, hit.deflated, values);
+          body = gzipWithSlots(plain, hit.deflated, values, hit.head);
           res.setHeader("Content-Encoding", "gzip");
         } else {
           body = Buffer.concat(plain);
@@ -251,6 +283,14 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     }
     misses++;
     res.setHeader("X-Page-Cache", "miss");
+    (res.locals ??= {}).pageCacheMiss = { key, version, t } satisfies Miss;
+    next();
+  };
+
+  const capture: Middleware = (req, res, next) => {
+    const miss = res.locals?.pageCacheMiss as Miss | undefined;
+    if (!miss) return next();
+    const { key, version, t } = miss;
     const slots: RenderSlots = { cspNonce: freshNonce(), onceToken: freshOnceToken() };
     (res.locals ??= {}).renderSlots = slots;
     const before = new Set(res.getHeaderNames());
@@ -309,7 +349,10 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       const entryBytes = body.length + (deflated ? deflated.reduce<number>((n, p) => n + (typeof p === "number" ? 0 : p.length), 0) : 0) + key!.length + 512;
       if (entryBytes > maxBytes / 16) return;
       drop(key!);
-      entries.set(key!, { version, expires: Math.min(t + MAX_AGE_MS, transitionAt(version, t)), headers, parts, deflated, bytes: entryBytes, headerNonce });
+      const firstSlot = parts.findIndex((p) => typeof p === "number");
+      const lead = firstSlot < 0 ? parts.length : firstSlot;
+      const head = { parts: lead, crc: parts.slice(0, lead).reduce<number>((c, p) => crc32(p as Buffer, c), 0) };
+      entries.set(key!, { version, expires: Math.min(t + MAX_AGE_MS, transitionAt(version, t)), headers, parts, deflated, head, bytes: entryBytes, headerNonce });
       bytes += entryBytes;
       stored++;
       for (const k of entries.keys()) {
@@ -318,8 +361,11 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       }
     }
     next();
-  }) as PageCache;
+  };
 
+  const middleware = ((req, res, next) => serve(req, res, () => capture(req, res, next))) as PageCache;
+  middleware.serve = serve;
+  middleware.capture = capture;
   middleware.stats = () => ({ entries: entries.size, bytes, hits, misses, stored });
   middleware.clear = () => {
     entries.clear();
