@@ -3,7 +3,7 @@
  * once the box is counted, their line on the published board with their choice. No login;
  * nobody can look a voter up — the code is all there is.
  */
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/ui/icon";
@@ -19,10 +19,12 @@ import { titleMeta } from "~/utils/meta";
 export const meta = titleMeta;
 
 /**
- * Never stored by the page cache nor by a browser: the answer depends on ballots, which do
- * not move the data version (db/data-version.ts), and a receipt code is the voter's own.
+ * An answer to a code is never stored by the page cache nor by a browser: it depends on
+ * ballots, which do not move the data version (db/data-version.ts), and a receipt code is the
+ * voter's own. The empty form, which shows nothing of the box, is an ordinary public page.
  */
-export const headers = () => ({ "Cache-Control": "private, no-store" });
+const NO_STORE = "private, no-store";
+export const headers: HeadersFunction = ({ loaderHeaders }): Record<string, string> => (loaderHeaders.get("Cache-Control") === NO_STORE ? { "Cache-Control": NO_STORE } : {});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { code } = ReceiptSchema.parse({ code: new URL(request.url).searchParams.get("code") ?? undefined });
@@ -37,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       error = e.key;
     }
   }
-  return {
+  return data({
     title: t("receipts.title"),
     code,
     error,
@@ -54,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         options: vote ? vote.options : (budget?.options ?? []),
       };
     }),
-  };
+  }, { headers: code ? { "Cache-Control": NO_STORE } : {} });
 }
 
 export default function ReceiptsRoute() {

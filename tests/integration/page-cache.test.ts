@@ -307,5 +307,7 @@ describe("voting does not empty the store, and turnout says when it was counted"
       expect(r.headers.get("x-page-cache")).toBeNull(); // a receipt code in the URL: the store is not even looked up
       expect(r.headers.get("cache-control")).toContain("no-store");
     }
+    // the empty form shows nothing of any box: an ordinary stored page
+    expect(await stored("/receipts")).toContain('name="code"');
   });
 });
