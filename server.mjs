@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,7 @@ import express from "express";
 process.env.NODE_ENV ??= "production";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const built = await import(path.join(root, "build/index.js"));
-const { startup, guardRequest, guardRouteModules, startWorker, logger, requestLogger, closeDatabase, pageCache } = built.entry.module;
+const { startup, guardRequest, guardRouteModules, startWorker, logger, requestLogger, closeDatabase, pageCache, answerFromCache } = built.entry.module;
 await startup();
 // The outbox worker (emails, SMS, digests) runs beside the web server, outside requests;
 // OUTBOX_WORKER=off when `npm run worker` runs it as a process of its own.
@@ -62,7 +63,12 @@ app.all(
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
-const server = app.listen(port, host, () => {
+// A stored page for an anonymous visitor is answered before Express (same guard, log line and
+// headers; app/utils/cached-hit.server.ts); everything else goes through the app.
+const server = http.createServer((req, res) => {
+  if (!answerFromCache(req, res)) app(req, res);
+});
+server.listen(port, host, () => {
   console.log(`Conseil Ouvert: http://localhost:${port}`);
   logger.info({ port }, "listening");
 });

@@ -20,6 +20,7 @@ export { startWorker } from "./domain/notifications/worker.server";
 export { logger, requestLogger } from "./utils/log.server";
 export { closeDatabase } from "#db/client.server";
 export { pageCache } from "./utils/page-cache.server";
+export { answerFromCache } from "./utils/cached-hit.server";
 
 /**
  * A render that has not finished after this long is stopped (a safety net: no page defers

@@ -218,6 +218,12 @@ type Middleware = (req: IncomingMessage & { originalUrl?: string }, res: ServerR
  */
 export interface PageCache extends Middleware {
   serve: Middleware;
+  /**
+   * Answers a request from the store when it holds a valid entry (calling `beforeSend` first),
+   * and returns whether it did; sends nothing otherwise. For the server's short path
+   * (app/utils/cached-hit.server.ts).
+   */
+  tryHit: (req: IncomingMessage, res: ServerResponse, beforeSend?: () => void) => boolean;
   capture: Middleware;
   stats: () => { entries: number; bytes: number; hits: number; misses: number; stored: number };
   clear: () => void;
@@ -247,40 +253,52 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
   };
 
   type Miss = { key: string; version: number; t: number };
+
+  /** Sends the stored response for `key` when it is still valid; false (nothing sent) otherwise. */
+  const answer = (key: string, version: number, t: number, req: IncomingMessage, res: ServerResponse, beforeSend?: () => void): boolean => {
+    const hit = entries.get(key);
+    if (!hit) return false;
+    if (hit.version !== version || t >= hit.expires) {
+      drop(key);
+      return false;
+    }
+    hits++;
+    entries.delete(key);
+    entries.set(key, hit);
+    beforeSend?.();
+    const nonce = freshNonce();
+    const once = freshOnceToken();
+    const values: [Buffer, Buffer] = [Buffer.from(nonce), Buffer.from(once)];
+    const plain = hit.parts.map((p) => (typeof p === "number" ? values[p] : p));
+    for (const [name, value] of hit.headers) {
+      res.setHeader(name, hit.headerNonce && typeof value === "string" ? value.replace("{{nonce}}", nonce) : value);
+    }
+    let body: Buffer;
+    if (hit.deflated && acceptsGzip(req.headers["accept-encoding"])) {
+      body = gzipWithSlots(plain, hit.deflated, values, hit.head);
+      res.setHeader("Content-Encoding", "gzip");
+    } else {
+      body = Buffer.concat(plain);
+    }
+    if (hit.deflated) res.setHeader("Vary", "Accept-Encoding");
+    res.setHeader("Content-Length", body.length);
+    res.setHeader("X-Page-Cache", "hit");
+    res.statusCode = 200;
+    res.end(body);
+    return true;
+  };
+
+  const tryHit: PageCache["tryHit"] = (req, res, beforeSend) => {
+    const key = process.env.PAGE_CACHE === "off" ? null : cacheKey(req);
+    return key !== null && answer(key, readDataVersion(sqlite()), now(), req, res, beforeSend);
+  };
+
   const serve: Middleware = (req, res, next) => {
     const key = process.env.PAGE_CACHE === "off" ? null : cacheKey(req);
     if (key === null) return next();
     const version = readDataVersion(sqlite());
     const t = now();
-    const hit = entries.get(key);
-    if (hit) {
-      if (hit.version === version && t < hit.expires) {
-        hits++;
-        entries.delete(key);
-        entries.set(key, hit);
-        const nonce = freshNonce();
-        const once = freshOnceToken();
-        const values: [Buffer, Buffer] = [Buffer.from(nonce), Buffer.from(once)];
-        const plain = hit.parts.map((p) => (typeof p === "number" ? values[p] : p));
-        for (const [name, value] of hit.headers) {
-          res.setHeader(name, hit.headerNonce && typeof value === "string" ? value.replace("{{nonce}}", nonce) : value);
-        }
-        let body: Buffer;
-        if (hit.deflated && acceptsGzip(req.headers["accept-encoding"])) {
-          body = gzipWithSlots(plain, hit.deflated, values, hit.head);
-          res.setHeader("Content-Encoding", "gzip");
-        } else {
-          body = Buffer.concat(plain);
-        }
-        if (hit.deflated) res.setHeader("Vary", "Accept-Encoding");
-        res.setHeader("Content-Length", body.length);
-        res.setHeader("X-Page-Cache", "hit");
-        res.statusCode = 200;
-        res.end(body);
-        return;
-      }
-      drop(key);
-    }
+    if (answer(key, version, t, req, res)) return;
     misses++;
     res.setHeader("X-Page-Cache", "miss");
     (res.locals ??= {}).pageCacheMiss = { key, version, t } satisfies Miss;
@@ -365,6 +383,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
 
   const middleware = ((req, res, next) => serve(req, res, () => capture(req, res, next))) as PageCache;
   middleware.serve = serve;
+  middleware.tryHit = tryHit;
   middleware.capture = capture;
   middleware.stats = () => ({ entries: entries.size, bytes, hits, misses, stored });
   middleware.clear = () => {

@@ -37,6 +37,15 @@ describe("operations", () => {
     expect(res.headers.get("x-request-id")).toBe("trace-1234abcd");
     const bad = await fetch(`${srv.url}/`, { headers: { "X-Request-Id": "<script>" } });
     expect(bad.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // a page answered from the page cache (before Express) is logged the same way
+    let hit: Response | undefined;
+    for (let i = 0; i < 3 && hit?.headers.get("x-page-cache") !== "hit"; i++) {
+      hit = await fetch(`${srv.url}/rules`, { headers: { "X-Request-Id": `trace-hit-${i}-5678` } });
+      await hit.text();
+    }
+    expect(hit!.headers.get("x-page-cache")).toBe("hit");
+    const hitId = hit!.headers.get("x-request-id")!;
+    expect(hitId).toMatch(/^trace-hit-\d-5678$/);
     await new Promise((r) => setTimeout(r, 200));
     const lines = srv
       .output()
@@ -46,6 +55,7 @@ describe("operations", () => {
     const line = lines.find((l) => l.req?.id === "trace-1234abcd");
     expect(line).toMatchObject({ req: { method: "GET", path: "/search" }, res: { status: 200 } });
     expect(typeof line!.responseTime).toBe("number");
+    expect(lines.find((l) => l.req?.id === hitId)).toMatchObject({ req: { method: "GET", path: "/rules" }, res: { status: 200 } });
     const all = srv.output();
     expect(all).not.toContain("personne.privee");
     expect(all).not.toContain("abcdef");

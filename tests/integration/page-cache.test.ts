@@ -236,6 +236,11 @@ describe("nothing personal is shared", () => {
     const slotless = (html: string) => html.replace(/nonce="[^"]+"/g, "N").replace(/'nonce-[^']+'/g, "N").replace(/(\\?"once\\?",\\?")[A-Za-z0-9_-]+/g, "$1T");
     const plain = await raw("identity");
     expect(plain.headers["x-page-cache"]).toBe("hit");
+    // answered before Express (cached-hit.server.ts): the same base headers and request id as any response
+    expect(plain.headers["x-content-type-options"]).toBe("nosniff");
+    expect(plain.headers["referrer-policy"]).toBe("same-origin");
+    expect(plain.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(plain.headers["content-security-policy"]).toMatch(/'nonce-[^']+'/);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.headers.vary).toMatch(/accept-encoding/i);
     for (const coding of ["gzip", "gzip, deflate, br", "br;q=1, gzip;q=0.5", "*"]) {
