@@ -15,7 +15,7 @@
 import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
 import type { z, ZodTypeAny } from "zod";
 import { FormErrors } from "./ui/field";
 
@@ -101,6 +101,35 @@ export function IntentForm({
 export function IntentErrors({ result, intents, target = "" }: { result: IntentResult; intents: readonly string[]; target?: string }) {
   if (!result || !intents.includes(result.intent) || result.target !== target) return null;
   return <FormErrors errors={result.reply.error?.[""] ?? undefined} />;
+}
+
+/**
+ * The markup of an IntentForm without Conform, for the many closed forms of one page (a report
+ * and a reply form under each of 50 comments): the same hidden fields and field names, so it
+ * posts the same request and the server validates it; it becomes a live IntentForm as soon as
+ * it is opened or holds a reply (`useLiveForm`). One Conform form per comment was most of the
+ * render time of a long discussion (decision record 016).
+ */
+export function PlainIntentForm({ formId, intent, target, children, className = "stack-form" }: { formId: string; intent: string; target: string; children: ReactNode; className?: string }) {
+  return (
+    <Form method="post" id={formId} className={className} noValidate preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="target" value={target} />
+      <OnceField />
+      {children}
+    </Form>
+  );
+}
+
+/**
+ * For a form in a closed <details>: whether it should be live (a Conform form), because it
+ * holds the reply to its last submission or its <details> was opened; and the onToggle handler
+ * to put on the <details>.
+ */
+export function useLiveForm(active: boolean) {
+  const [opened, setOpened] = useState(false);
+  const onToggle = (e: SyntheticEvent<HTMLDetailsElement>) => setOpened(e.currentTarget.open);
+  return [active || opened, onToggle] as const;
 }
 
 /**

@@ -4,7 +4,7 @@
  * register entry show. Runs with and without JavaScript, on a phone-sized screen.
  */
 import { AUDIT, expect, settle, test, visit, type Page } from "./fixtures";
-import { expectNoAxeViolations, screenshot, signUpVerified } from "./helpers";
+import { expectNoAxeViolations, logIn, screenshot, signUpVerified } from "./helpers";
 import { comment, explanation, hideComment, makeCouncil, makeIdea, makeUser, support, uniq, type Council, type TestUser } from "./support/data";
 
 const ANSWER =
@@ -241,4 +241,33 @@ test("on a phone the list filters come first, folded, and work; on a wide screen
     await expect(page.locator("details.filters-fold").getByLabel("Conseil")).toBeVisible();
     await expect(page.locator("details.filters-fold summary")).toBeHidden();
   }
+});
+
+test("under a comment, a resident replies and reports; an empty reply is refused and the form stays open", async ({ page }) => {
+  const council = await makeCouncil();
+  const author = await makeUser();
+  const other = await makeUser({ name: `Voisine ${uniq(4)}` });
+  const idea = makeIdea(author, { title: `Un banc sous le tilleul ${uniq(4)}`, council }).id;
+  const first = comment(author, idea, "Il faudrait aussi une poubelle à côté du banc.");
+  comment(author, idea, "Et un peu d'ombre l'été, si possible.");
+  await logIn(page, other);
+  await visit(page, `/ideas/${idea}`);
+  const item = page.locator(`#comment-${first.id}`).locator("xpath=..");
+  // reply: empty first (refused, form open), then a real reply
+  await item.getByText("Répondre", { exact: true }).click();
+  await item.getByRole("button", { name: "Publier la réponse" }).click();
+  await expect(item.getByText("Ce champ est obligatoire.")).toBeVisible();
+  await item.getByLabel("Votre réponse").fill("Bonne idée, la poubelle éviterait les déchets au sol.");
+  await item.getByRole("button", { name: "Publier la réponse" }).click();
+  await expect(page.locator(".comment-body", { hasText: "Bonne idée, la poubelle éviterait les déchets au sol." })).toBeVisible();
+  // report the other comment: too short, then sent
+  const second = page.locator(".comment", { hasText: "Et un peu d'ombre" });
+  await second.getByText("Signaler").click();
+  await second.getByLabel("Pourquoi signalez-vous ce contenu ?").fill("hm");
+  await second.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(second.getByLabel("Pourquoi signalez-vous ce contenu ?")).toHaveValue("hm");
+  await expect(second.locator(".field-error, [id$='-error']").first()).toBeVisible();
+  await second.getByLabel("Pourquoi signalez-vous ce contenu ?").fill("Ce message n'a rien à voir avec le banc.");
+  await second.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(page.getByText("Merci : votre signalement a été transmis aux animateurs du quartier.")).toBeVisible();
 });

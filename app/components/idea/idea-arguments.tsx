@@ -12,7 +12,7 @@ import { useLocale } from "../hooks";
 import { Markdown } from "../markdown";
 import { ErrorList, TextareaField } from "../ui/field";
 import { Icon } from "../ui/icon";
-import { IntentForm, useIntentForm, type IntentResult } from "../forms";
+import { IntentForm, PlainIntentForm, useIntentForm, useLiveForm, type IntentResult } from "../forms";
 
 export interface CommentView {
   id: number;
@@ -216,17 +216,33 @@ function CommentForm({ result }: { result: IntentResult }) {
 function ReplyForm({ parentId, result }: { parentId: number; result: IntentResult }) {
   const { t } = useTranslation();
   const id = `reply:${parentId}`;
-  const [form, fields] = useIntentForm(id, CommentSchema, result);
-  const open = result && `${result.intent}:${result.target}` === id;
+  const open = !!result && `${result.intent}:${result.target}` === id;
+  const [live, onToggle] = useLiveForm(open);
   return (
-    <details className="reply" open={open || undefined}>
+    <details className="reply" open={open || undefined} onToggle={onToggle}>
       <summary>{t("idea.reply")}</summary>
-      <IntentForm form={form} intent="reply" target={String(parentId)}>
-        <input type="hidden" name="parentId" value={parentId} />
-        <TextareaField label={t("idea.replyBody")} rows={3} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
-        <button type="submit" className="btn btn-small">{t("idea.publishReply")}</button>
-      </IntentForm>
+      {live ? (
+        <LiveReplyForm id={id} parentId={parentId} result={result} />
+      ) : (
+        <PlainIntentForm formId={id} intent="reply" target={String(parentId)}>
+          <input type="hidden" name="parentId" value={parentId} />
+          <TextareaField label={t("idea.replyBody")} rows={3} name="body" id={`${id}-body`} />
+          <button type="submit" className="btn btn-small">{t("idea.publishReply")}</button>
+        </PlainIntentForm>
+      )}
     </details>
+  );
+}
+
+function LiveReplyForm({ id, parentId, result }: { id: string; parentId: number; result: IntentResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useIntentForm(id, CommentSchema, result);
+  return (
+    <IntentForm form={form} intent="reply" target={String(parentId)}>
+      <input type="hidden" name="parentId" value={parentId} />
+      <TextareaField label={t("idea.replyBody")} rows={3} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
+      <button type="submit" className="btn btn-small">{t("idea.publishReply")}</button>
+    </IntentForm>
   );
 }
 
@@ -250,18 +266,35 @@ function EditCommentForm({ c, result }: { c: CommentView; result: IntentResult }
 export function ReportForm({ kind, id, result }: { kind: "idea" | "comment"; id: number; result: IntentResult }) {
   const { t } = useTranslation();
   const fid = `report:${kind}-${id}`;
-  const [form, fields] = useIntentForm(fid, ReportSchema, result);
-  const open = result && `${result.intent}:${result.target}` === fid;
+  const open = !!result && `${result.intent}:${result.target}` === fid;
+  const [live, onToggle] = useLiveForm(open);
   return (
-    <details className="inline-details" open={open || undefined}>
+    <details className="inline-details" open={open || undefined} onToggle={onToggle}>
       <summary><Icon name="flag" size={14} /> {t("moderation.report")}</summary>
-      <IntentForm form={form} intent="report" target={`${kind}-${id}`}>
-        <input type="hidden" name="subjectKind" value={kind} />
-        <input type="hidden" name="subjectId" value={id} />
-        <TextareaField label={t("moderation.reportReason")} hint={t("moderation.reportHint")} rows={2} errors={fields.reason.errors} {...getTextareaProps(fields.reason, { ariaAttributes: false })} id={fields.reason.id} />
-        <button type="submit" className="btn btn-small">{t("moderation.sendReport")}</button>
-      </IntentForm>
+      {live ? (
+        <LiveReportForm fid={fid} kind={kind} id={id} result={result} />
+      ) : (
+        <PlainIntentForm formId={fid} intent="report" target={`${kind}-${id}`}>
+          <input type="hidden" name="subjectKind" value={kind} />
+          <input type="hidden" name="subjectId" value={id} />
+          <TextareaField label={t("moderation.reportReason")} hint={t("moderation.reportHint")} rows={2} name="reason" id={`${fid}-reason`} />
+          <button type="submit" className="btn btn-small">{t("moderation.sendReport")}</button>
+        </PlainIntentForm>
+      )}
     </details>
+  );
+}
+
+function LiveReportForm({ fid, kind, id, result }: { fid: string; kind: "idea" | "comment"; id: number; result: IntentResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useIntentForm(fid, ReportSchema, result);
+  return (
+    <IntentForm form={form} intent="report" target={`${kind}-${id}`}>
+      <input type="hidden" name="subjectKind" value={kind} />
+      <input type="hidden" name="subjectId" value={id} />
+      <TextareaField label={t("moderation.reportReason")} hint={t("moderation.reportHint")} rows={2} errors={fields.reason.errors} {...getTextareaProps(fields.reason, { ariaAttributes: false })} id={fields.reason.id} />
+      <button type="submit" className="btn btn-small">{t("moderation.sendReport")}</button>
+    </IntentForm>
   );
 }
 
