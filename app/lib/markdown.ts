@@ -44,6 +44,30 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * its h1). Documents embedded under a page section (minutes, agendas) use 3.
  */
 export function renderMarkdown(source: string, opts: { headingBase?: 2 | 3 } = {}): string {
+  // a pure function of its two inputs: the same comments are rendered on every view of a
+  // discussion (10 % of a long idea page's time), so results are kept, bounded by their size
+  const key = `${opts.headingBase ?? 2}${source ?? ""}`;
+  const kept = rendered.get(key);
+  if (kept !== undefined) return kept;
+  const html = renderUncached(source, opts);
+  if (key.length + html.length < RENDERED_MAX_CHARS / 64) {
+    renderedChars += key.length + html.length;
+    rendered.set(key, html);
+    for (const [k, v] of rendered) {
+      if (renderedChars <= RENDERED_MAX_CHARS) break;
+      rendered.delete(k);
+      renderedChars -= k.length + v.length;
+    }
+  }
+  return html;
+}
+
+/** Rendered markdown kept by renderMarkdown: at most this many characters (≈ 16 MB); the first stored go first. */
+const RENDERED_MAX_CHARS = 8_000_000;
+const rendered = new Map<string, string>();
+let renderedChars = 0;
+
+function renderUncached(source: string, opts: { headingBase?: 2 | 3 }): string {
   const html = marked.parse(source ?? "") as string;
   if ((opts.headingBase ?? 2) === 2) return sanitizeHtml(html, OPTIONS);
   const shift = (level: number) => `h${Math.min(6, level + 1)}`;

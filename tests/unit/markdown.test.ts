@@ -56,3 +56,17 @@ describe("embedded documents", () => {
     expect(renderMarkdown("<script>x</script>", { headingBase: 3 })).not.toMatch(/<script/);
   });
 });
+
+describe("kept renderings", () => {
+  it("a second rendering of the same text is the same, and the heading level is part of the key", () => {
+    const src = `# Titre ${Math.random()}\n\n<script>alert(1)</script> **gras**`;
+    const two = renderMarkdown(src);
+    const three = renderMarkdown(src, { headingBase: 3 });
+    expect(two).toMatch(/^<h2>/);
+    expect(three).toMatch(/^<h3>/);
+    expect(renderMarkdown(src)).toBe(two);
+    expect(renderMarkdown(src, { headingBase: 3 })).toBe(three);
+    expect(renderMarkdown(src, { headingBase: 2 })).toBe(two);
+    expect(two).not.toMatch(/<script/);
+  });
+});
