@@ -12,7 +12,7 @@
  *  - `IntentErrors`: the error of a one-click form (support, follow…) for that intent.
  *  - `OnceField`: the one-time token that makes a double submission store one record.
  */
-import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getTextareaProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
@@ -119,6 +119,15 @@ export function PlainIntentForm({ formId, intent, target, children, className = 
       {children}
     </Form>
   );
+}
+
+/** What a TextareaField needs from a field: its name and id, and with Conform its errors and value. */
+export type TextareaBinding = { name: string; id: string; errors?: string[] } & Record<string, unknown>;
+
+/** A Conform field as TextareaField props (the props PlainIntentForm's callers write by hand). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function textareaBinding(field: FieldMetadata<any, any, string[]>): TextareaBinding {
+  return { errors: field.errors, ...getTextareaProps(field, { ariaAttributes: false }), id: field.id };
 }
 
 /**

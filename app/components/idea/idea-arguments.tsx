@@ -12,7 +12,7 @@ import { useLocale } from "../hooks";
 import { Markdown } from "../markdown";
 import { ErrorList, TextareaField } from "../ui/field";
 import { Icon } from "../ui/icon";
-import { IntentForm, PlainIntentForm, useIntentForm, useLiveForm, type IntentResult } from "../forms";
+import { IntentForm, PlainIntentForm, textareaBinding, useIntentForm, useLiveForm, type IntentResult, type TextareaBinding } from "../forms";
 
 export interface CommentView {
   id: number;
@@ -225,9 +225,7 @@ function ReplyForm({ parentId, result }: { parentId: number; result: IntentResul
         <LiveReplyForm id={id} parentId={parentId} result={result} />
       ) : (
         <PlainIntentForm formId={id} intent="reply" target={String(parentId)}>
-          <input type="hidden" name="parentId" value={parentId} />
-          <TextareaField label={t("idea.replyBody")} rows={3} name="body" id={`${id}-body`} />
-          <button type="submit" className="btn btn-small">{t("idea.publishReply")}</button>
+          <ReplyFields parentId={parentId} body={{ name: "body", id: `${id}-body` }} />
         </PlainIntentForm>
       )}
     </details>
@@ -235,14 +233,23 @@ function ReplyForm({ parentId, result }: { parentId: number; result: IntentResul
 }
 
 function LiveReplyForm({ id, parentId, result }: { id: string; parentId: number; result: IntentResult }) {
-  const { t } = useTranslation();
   const [form, fields] = useIntentForm(id, CommentSchema, result);
   return (
     <IntentForm form={form} intent="reply" target={String(parentId)}>
-      <input type="hidden" name="parentId" value={parentId} />
-      <TextareaField label={t("idea.replyBody")} rows={3} errors={fields.body.errors} {...getTextareaProps(fields.body, { ariaAttributes: false })} id={fields.body.id} />
-      <button type="submit" className="btn btn-small">{t("idea.publishReply")}</button>
+      <ReplyFields parentId={parentId} body={textareaBinding(fields.body)} />
     </IntentForm>
+  );
+}
+
+/** A reply's fields, plain or bound to Conform (the same markup both ways). */
+function ReplyFields({ parentId, body }: { parentId: number; body: TextareaBinding }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <input type="hidden" name="parentId" value={parentId} />
+      <TextareaField label={t("idea.replyBody")} rows={3} {...body} />
+      <button type="submit" className="btn btn-small">{t("idea.publishReply")}</button>
+    </>
   );
 }
 
@@ -275,10 +282,7 @@ export function ReportForm({ kind, id, result }: { kind: "idea" | "comment"; id:
         <LiveReportForm fid={fid} kind={kind} id={id} result={result} />
       ) : (
         <PlainIntentForm formId={fid} intent="report" target={`${kind}-${id}`}>
-          <input type="hidden" name="subjectKind" value={kind} />
-          <input type="hidden" name="subjectId" value={id} />
-          <TextareaField label={t("moderation.reportReason")} hint={t("moderation.reportHint")} rows={2} name="reason" id={`${fid}-reason`} />
-          <button type="submit" className="btn btn-small">{t("moderation.sendReport")}</button>
+          <ReportFields kind={kind} id={id} reason={{ name: "reason", id: `${fid}-reason` }} />
         </PlainIntentForm>
       )}
     </details>
@@ -286,15 +290,24 @@ export function ReportForm({ kind, id, result }: { kind: "idea" | "comment"; id:
 }
 
 function LiveReportForm({ fid, kind, id, result }: { fid: string; kind: "idea" | "comment"; id: number; result: IntentResult }) {
-  const { t } = useTranslation();
   const [form, fields] = useIntentForm(fid, ReportSchema, result);
   return (
     <IntentForm form={form} intent="report" target={`${kind}-${id}`}>
+      <ReportFields kind={kind} id={id} reason={textareaBinding(fields.reason)} />
+    </IntentForm>
+  );
+}
+
+/** A report's fields, plain or bound to Conform (the same markup both ways). */
+function ReportFields({ kind, id, reason }: { kind: "idea" | "comment"; id: number; reason: TextareaBinding }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <input type="hidden" name="subjectKind" value={kind} />
       <input type="hidden" name="subjectId" value={id} />
-      <TextareaField label={t("moderation.reportReason")} hint={t("moderation.reportHint")} rows={2} errors={fields.reason.errors} {...getTextareaProps(fields.reason, { ariaAttributes: false })} id={fields.reason.id} />
+      <TextareaField label={t("moderation.reportReason")} hint={t("moderation.reportHint")} rows={2} {...reason} />
       <button type="submit" className="btn btn-small">{t("moderation.sendReport")}</button>
-    </IntentForm>
+    </>
   );
 }
 
