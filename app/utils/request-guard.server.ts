@@ -19,6 +19,7 @@
  * Refusals are small HTML pages in the visitor's language that say what happened; nothing
  * reaches the route, so nothing is stored.
  */
+import { cookieNames } from "~/lib/cookies";
 import type { ServerBuild } from "@remix-run/node";
 import { ZodError } from "zod";
 import { publicOrigin } from "~/config/site.server";
@@ -35,7 +36,7 @@ export const MAX_MULTIPART_BYTES = 12 * 1024 * 1024;
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const SESSION_COOKIE = "conseil_session";
 
-export type RefusalKind = "origin" | "length" | "tooLarge" | "contentType" | "dataParam";
+export type RefusalKind = "origin" | "length" | "tooLarge" | "contentType" | "dataParam" | "target";
 export interface Refusal {
   status: 400 | 403 | 411 | 413 | 415;
   kind: RefusalKind;
@@ -76,7 +77,8 @@ export function checkRequest(method: string, headers: Headers, path?: string, se
   // `?_data=` is the data-request protocol of Remix before single fetch. This app's pages never
   // send it; Remix still ran a posted action and then answered an empty 200 (logging a stack
   // per request): refused before anything runs (after the origin, which answers 403 first).
-  const legacyData = !!search && /(?:^|[?&])_data(?:=|&|$)/.test(search);
+  // Names are compared decoded, as Remix reads them (`%5Fdata`, `_dat%61` and `_data` alike).
+  const legacyData = !!search && new URLSearchParams(search).has("_data");
   if (!STATE_CHANGING.has(method.toUpperCase())) return legacyData ? { status: 400, kind: "dataParam" } : null;
   if (!(path !== undefined && CROSS_SITE_POST_PATHS.has(path)) && !sameOrigin(headers)) return { status: 403, kind: "origin" };
   if (legacyData) return { status: 400, kind: "dataParam" };
@@ -131,8 +133,7 @@ export function baseHeaders(headers: Headers): Record<string, string> {
     "Referrer-Policy": "same-origin",
   };
   if (process.env.NODE_ENV === "production") out["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
-  const cookie = header(headers, "cookie") ?? "";
-  if (cookie.includes(`${SESSION_COOKIE}=`)) out["Cache-Control"] = "private, no-store";
+  if (cookieNames(header(headers, "cookie")).includes(SESSION_COOKIE)) out["Cache-Control"] = "private, no-store";
   return out;
 }
 
@@ -165,7 +166,11 @@ function pinHost(headers: Headers) {
 export function guardRequest(req: NodeReq, res: NodeRes, next: () => void) {
   for (const [k, v] of Object.entries(baseHeaders(req.headers))) res.setHeader(k, v);
   const url = req.url ?? "";
-  const refusal = checkRequest(req.method, req.headers, req.path, url.includes("?") ? url.slice(url.indexOf("?")) : "");
+  // Only origin-form targets ("/path?query"): an absolute-form ("GET http://host/path") or
+  // asterisk target made Remix's request builder throw (a 500 and a logged stack per request).
+  const refusal: Refusal | null = url.startsWith("/")
+    ? checkRequest(req.method, req.headers, req.path, url.includes("?") ? url.slice(url.indexOf("?")) : "")
+    : { status: 400, kind: "target" };
   if (!refusal) {
     pinHost(req.headers);
     return next();

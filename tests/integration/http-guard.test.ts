@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "#db/client.server";
@@ -129,6 +130,30 @@ describe("proxies and old protocols", () => {
     expect(get.status).toBe(400);
     // a parameter that only looks like it is not refused
     expect((await raw("GET", "/search?q=_data", {})).status).toBe(200);
+    // the name is read decoded, as Remix reads it (found by the attack review: %5Fdata ran the action)
+    for (const q of ["%5Fdata=routes%2Fideas.%24id", "_dat%61=root", "%5F%64ata"]) {
+      const encoded = await raw("POST", `/ideas/${ideaId}?${q}`, { Origin: srv.url, Cookie: residentCookie, "Content-Type": "application/x-www-form-urlencoded" }, new URLSearchParams({ intent: "comment", stance: "for", body: "Un commentaire qui ne doit pas être enregistré non plus." }).toString());
+      expect(encoded.status, q).toBe(400);
+      for (let i = 0; i < 2; i++) expect((await raw("GET", `/ideas?${q}`, {})).status, q).toBe(400); // never stored as a 200 either
+    }
+    expect(db.select({ n: count() }).from(comments).get()!.n).toBe(before);
+  });
+
+  it("an absolute-form or asterisk request target is a 400 with an explained page, not a 500", async () => {
+    const send = (line: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(srv.port, "127.0.0.1", () => socket.write(`${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+        let data = "";
+        socket.on("data", (c) => (data += c.toString("utf8")));
+        socket.on("end", () => resolve(data));
+        socket.on("error", reject);
+      });
+    for (const line of [`GET http://127.0.0.1:${srv.port}/ideas HTTP/1.1`, "GET http://evil.example/ideas HTTP/1.1", "OPTIONS * HTTP/1.1"]) {
+      const res = await send(line);
+      expect(res, line).toMatch(/^HTTP\/1\.1 400 /);
+      expect(res, line).toContain("Adresse de page invalide");
+    }
+    expect(srv.output()).not.toContain("Invalid URL");
   });
 });
 
