@@ -40,7 +40,8 @@ import { isbot } from "isbot";
 import { sqlite } from "#db/client.server";
 import { readDataVersion } from "#db/data-version";
 import { nextTransition } from "~/domain/cache/transitions.server";
-import { pickEncoding } from "~/lib/accept-encoding";
+import { acceptsEncoding, pickEncoding } from "~/lib/accept-encoding";
+import { cookieNames } from "~/lib/cookies";
 
 const MAX_AGE_MS = 5 * 60_000;
 const ALLOWED_COOKIES = new Set(["lng"]);
@@ -57,6 +58,8 @@ interface Entry {
   /** CRC-32 of the leading constant parts (before the first slot), and how many they are */
   head: { parts: number; crc: number };
   bytes: number;
+  /** the stored response's Vary (merged with Accept-Encoding on a hit that may be gzip) */
+  vary: string;
   /** does any header carry the nonce (the CSP)? */
   headerNonce: boolean;
 }
@@ -87,13 +90,6 @@ function random16(): Buffer {
 export const freshNonce = () => random16().toString("base64");
 export const freshOnceToken = () => random16().toString("base64url");
 
-function cookieNames(header: string | undefined): string[] {
-  if (!header) return [];
-  return header
-    .split(";")
-    .map((c) => c.split("=")[0]!.trim())
-    .filter(Boolean);
-}
 
 function cookieValue(header: string | undefined, name: string): string {
   for (const c of (header ?? "").split(";")) {
@@ -156,6 +152,16 @@ const FINAL_BLOCK = Buffer.from([0x03, 0x00]); // an empty final block (fixed Hu
 /** Bodies smaller than this go out plain, as the compression middleware's threshold does. */
 const GZIP_MIN_BYTES = 1024;
 
+/** Two Vary values as one, each header name once (case-insensitive), in first-seen order. */
+export function mergeVary(a: string, b: string): string {
+  const seen = new Map<string, string>();
+  for (const name of `${a},${b}`.split(",")) {
+    const n = name.trim();
+    if (n && !seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
+  }
+  return [...seen.values()].join(", ");
+}
+
 /** A raw-deflate stored block (RFC 1951 §3.2.4) holding `data` (< 64 KiB), not final. */
 function storedBlock(data: Buffer): Buffer {
   const head = Buffer.alloc(5);
@@ -168,17 +174,6 @@ function storedBlock(data: Buffer): Buffer {
 /** Each constant part deflated on its own, ending byte-aligned with no history (Z_FULL_FLUSH). */
 function deflateParts(parts: Part[]): Part[] {
   return parts.map((p) => (typeof p === "number" ? p : deflateRawSync(p, { finishFlush: zlibConstants.Z_FULL_FLUSH })));
-}
-
-/** Does the client take gzip (q > 0, or `*`)? */
-function acceptsGzip(header: string | undefined): boolean {
-  for (const part of (header ?? "").toLowerCase().split(",")) {
-    const [name, ...params] = part.trim().split(";");
-    if (name !== "gzip" && name !== "*") continue;
-    const q = params.map((x) => /^\s*q=([\d.]+)\s*$/.exec(x)?.[1]).find(Boolean);
-    if (q === undefined || Number(q) > 0) return true;
-  }
-  return false;
 }
 
 /**
@@ -271,16 +266,18 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     const values: [Buffer, Buffer] = [Buffer.from(nonce), Buffer.from(once)];
     const plain = hit.parts.map((p) => (typeof p === "number" ? values[p] : p));
     for (const [name, value] of hit.headers) {
-      res.setHeader(name, hit.headerNonce && typeof value === "string" ? value.replace("{{nonce}}", nonce) : value);
+      res.setHeader(name, hit.headerNonce && typeof value === "string" ? value.split("{{nonce}}").join(nonce) : value);
     }
     let body: Buffer;
-    if (hit.deflated && acceptsGzip(req.headers["accept-encoding"])) {
+    if (hit.deflated && acceptsEncoding(req.headers["accept-encoding"], "gzip")) {
       body = gzipWithSlots(plain, hit.deflated, values, hit.head);
       res.setHeader("Content-Encoding", "gzip");
     } else {
       body = Buffer.concat(plain);
     }
-    if (hit.deflated) res.setHeader("Vary", "Accept-Encoding");
+    // the route's own Vary (an export varies with Accept-Language), and the coding when a hit may be gzip
+    const vary = mergeVary(hit.vary, hit.deflated ? "Accept-Encoding" : "");
+    if (vary) res.setHeader("Vary", vary);
     res.setHeader("Content-Length", body.length);
     res.setHeader("X-Page-Cache", "hit");
     res.statusCode = 200;
@@ -347,9 +344,14 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       if (readDataVersion(sqlite()) !== version) return; // written while rendering: already stale
       const headers: [string, string | string[]][] = [];
       let headerNonce = false;
+      let vary = "";
       for (const name of res.getHeaderNames()) {
-        if (before.has(name) || name === "content-length" || name === "transfer-encoding" || name === "content-encoding" || name === "vary") continue;
+        if (before.has(name) || name === "content-length" || name === "transfer-encoding" || name === "content-encoding") continue;
         const value = res.getHeader(name);
+        if (name === "vary") {
+          vary = mergeVary(vary, String(value ?? ""));
+          continue;
+        }
         if (value === undefined) continue;
         let v: string | string[] = typeof value === "number" ? String(value) : value;
         if (typeof v === "string" && v.includes(slots.cspNonce)) {
@@ -358,7 +360,10 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
         }
         headers.push([name, v]);
       }
-      if (appEncoding) headers.push(["content-encoding", appEncoding], ["vary", "Accept-Encoding"]);
+      if (appEncoding) {
+        headers.push(["content-encoding", appEncoding]);
+        vary = mergeVary(vary, "Accept-Encoding");
+      }
       const type = String(res.getHeader("content-type") ?? "");
       const body = Buffer.concat(chunks);
       const textual = !appEncoding && /^(text\/|application\/(json|xml|.*\+xml|javascript))/i.test(type);
@@ -370,7 +375,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       const firstSlot = parts.findIndex((p) => typeof p === "number");
       const lead = firstSlot < 0 ? parts.length : firstSlot;
       const head = { parts: lead, crc: parts.slice(0, lead).reduce<number>((c, p) => crc32(p as Buffer, c), 0) };
-      entries.set(key!, { version, expires: Math.min(t + MAX_AGE_MS, transitionAt(version, t)), headers, parts, deflated, head, bytes: entryBytes, headerNonce });
+      entries.set(key!, { version, expires: Math.min(t + MAX_AGE_MS, transitionAt(version, t)), headers, vary, parts, deflated, head, bytes: entryBytes, headerNonce });
       bytes += entryBytes;
       stored++;
       for (const k of entries.keys()) {

@@ -255,8 +255,25 @@ describe("nothing personal is shared", () => {
       const nonce = /'nonce-([^']+)'/.exec(String(zipped.headers["content-security-policy"]))![1]!;
       expect(html).toContain(`nonce="${nonce}"`);
     }
-    const refused = await raw("gzip;q=0, identity");
-    expect(refused.headers["content-encoding"]).toBeUndefined();
+    for (const coding of ["gzip;q=0, identity", "gzip;q=0, *", "gzip;q=abc"]) {
+      const refused = await raw(coding);
+      expect(refused.headers["x-page-cache"], coding).toBe("hit");
+      expect(refused.headers["content-encoding"], coding).toBeUndefined();
+    }
+  });
+
+  it("a hit keeps the route's own Vary (an export varies with the language), with Accept-Encoding", async () => {
+    const miss = await get("/open-data/register.csv", { "Accept-Language": "en" });
+    await miss.text();
+    const routeVary = (miss.headers.get("vary") ?? "").toLowerCase();
+    expect(routeVary).toContain("accept-language");
+    await stored("/open-data/register.csv", { "Accept-Language": "en" });
+    const hit = await get("/open-data/register.csv", { "Accept-Language": "en" });
+    expect(hit.headers.get("x-page-cache")).toBe("hit");
+    const vary = (hit.headers.get("vary") ?? "").toLowerCase().split(/\s*,\s*/);
+    for (const name of routeVary.split(/\s*,\s*/)) expect(vary).toContain(name);
+    expect(vary).toContain("accept-encoding");
+    expect(new Set(vary).size).toBe(vary.length);
   });
 
   it("a request with a session cookie, another cookie or credentials never uses the store", async () => {

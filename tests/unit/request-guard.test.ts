@@ -1,7 +1,7 @@
 /** Refusals before the app: origin, body length, content type; redirects that stay on the site. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DomainError, ForbiddenError } from "~/domain/errors";
-import { checkRequest, guardRoute, localeFromHeaders, refusalPage, refusalResponse, MAX_FORM_BYTES } from "~/utils/request-guard.server";
+import { baseHeaders, checkRequest, guardRoute, localeFromHeaders, refusalPage, refusalResponse, MAX_FORM_BYTES } from "~/utils/request-guard.server";
 import { safeRedirect } from "~/utils/http.server";
 
 const SITE = "https://participation.example.fr";
@@ -114,5 +114,20 @@ describe("safeRedirect", () => {
       expect(out.startsWith("//")).toBe(false);
     }
     expect(safeRedirect("/\t/evil.example", "/home")).toBe("/home");
+  });
+});
+
+describe("legacy data requests and cookies, read decoded", () => {
+  it("?_data is refused however its name is encoded, and only as a parameter name", () => {
+    for (const search of ["?_data=root", "?%5Fdata=root", "?_dat%61", "?a=1&%5F%64ata=x", "?_data"]) {
+      expect(checkRequest("GET", {}, "/ideas", search), search).toEqual({ status: 400, kind: "dataParam" });
+    }
+    for (const search of ["?q=_data", "?x_data=1", "?data=1", "?q=%5Fdata"]) expect(checkRequest("GET", {}, "/ideas", search), search).toBeNull();
+  });
+
+  it("an encoded session cookie name is the session cookie (private, no-store)", () => {
+    expect(baseHeaders({ cookie: "conseil%5Fsession=abc" })["Cache-Control"]).toBe("private, no-store");
+    expect(baseHeaders({ cookie: "lng=ImZyIg%3D%3D" })["Cache-Control"]).toBeUndefined();
+    expect(baseHeaders({ cookie: "a=%%%; conseil_session=abc" })["Cache-Control"]).toBe("private, no-store");
   });
 });

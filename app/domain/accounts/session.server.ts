@@ -9,6 +9,7 @@ import { and, desc, eq, getTableColumns, gt, ne, sql } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import { db, preparedQuery, type Tx } from "#db/client.server";
 import { roleAssignments, sessions, users } from "#db/schema";
+import { cookiePairs } from "~/lib/cookies";
 import { loadResidency } from "../residency/residency.server";
 import type { Actor } from "./policy";
 
@@ -80,19 +81,7 @@ const perRequest = new WeakMap<Request, Promise<Resolved>>();
  */
 export function sessionIdFromCookie(header: string): string | null {
   let id: string | null = null;
-  for (const item of header.split(";")) {
-    const eq = item.indexOf("=");
-    if (eq < 0) continue;
-    let name: string;
-    let value: string;
-    try {
-      name = decodeURIComponent(item.slice(0, eq).trim());
-      value = decodeURIComponent(item.slice(eq + 1).trim());
-    } catch {
-      continue;
-    }
-    if (name === lucia.sessionCookieName) id = value || null;
-  }
+  for (const [name, value] of cookiePairs(header)) if (name === lucia.sessionCookieName) id = value || null;
   return id;
 }
 
