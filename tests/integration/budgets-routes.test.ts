@@ -23,7 +23,7 @@ import * as voteRoute from "~/routes/budgets.$id_.vote";
 import { utcToLocal } from "~/lib/time";
 import { emptyTown, makeCouncil, makeUser } from "../support/fixtures";
 import { formRequest, getRequest, run, sessionCookieFor } from "../support/http";
-import { importPeople, people, verifiedResident, type CensusPerson } from "../support/voting";
+import { budgetInput, importPeople, people, verifiedResident, type CensusPerson } from "../support/voting";
 
 const EXPLAIN = "Le conseil municipal ouvre cette étape comme le prévoit le calendrier publié ; chaque habitant peut suivre l'avancement du budget sur sa page et au registre.";
 const TOULOUSE = fs.readFileSync(path.resolve("tests/fixtures/pabulib/France_Toulouse_2022_8_-_Minimes_Barriere_de_Paris_Ponts-Jumeaux_La_Vache_Raisins_Fondeyre.pb"), "utf8");
@@ -45,23 +45,19 @@ beforeAll(async () => {
   await importPeople([...residentsA, ...people(5, councilB.slug)]);
   official = await makeUser({ roles: [{ role: "official", councilId: null }] });
   admin = await makeUser({ roles: [{ role: "admin", councilId: null }] });
-  const b = createBudget(official, {
-    title: "Budget des routes",
-    description: "Un budget pour vérifier que les pages refusent proprement ce qui ne va pas.",
-    ballotType: "approval",
-    allocationRule: "greedy",
-    tieBreak: "cheaper",
-    minApprovals: 1,
-    minSpendPercent: 0,
-    kMin: 1,
-    maxChoices: 5,
-    townAmount: 50_000,
-    envelopes: [
-      { councilId: councilA.id, amount: 20_000 },
-      { councilId: councilB.id, amount: 20_000 },
-    ],
-    explanation: EXPLAIN,
-  });
+  const b = createBudget(
+    official,
+    budgetInput({
+      title: "Budget des routes",
+      description: "Un budget pour vérifier que les pages refusent proprement ce qui ne va pas.",
+      townAmount: 50_000,
+      envelopes: [
+        { councilId: councilA.id, amount: 20_000 },
+        { councilId: councilB.id, amount: 20_000 },
+      ],
+      explanation: EXPLAIN,
+    }),
+  );
   budgetId = b.id;
   changePhase(official, b.id, { to: "collection", explanation: EXPLAIN });
   const author = await makeUser();

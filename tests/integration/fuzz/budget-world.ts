@@ -12,6 +12,7 @@ import { changePhase, createBudget, decideResults, envelopesOf, projectsOf, subm
 import { reviewIdea } from "~/domain/budgets/review.server";
 import { utcToLocal } from "~/lib/time";
 import { EXPLANATION } from "../../support/own-data";
+import { budgetInput } from "../../support/voting";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -50,23 +51,16 @@ export function budgetIn(
   const { official, author } = who;
   const b = createBudget(
     official,
-    {
+    budgetInput({
       title,
       description: "Un budget participatif du monde de fuzz, avec une enveloppe par conseil et une pour la ville.",
-      ballotType: "approval",
-      allocationRule: "greedy",
-      tieBreak: "cheaper",
-      minApprovals: 1,
-      minSpendPercent: 0,
-      kMin: 1,
-      maxChoices: 5,
       townAmount: 100_000,
       envelopes: [
         { councilId: councils.A, amount: 50_000 },
         { councilId: councils.B, amount: 30_000 },
       ],
       explanation: EXPLANATION,
-    },
+    }),
     { now: t(0) },
   );
   const envs = envelopesOf(b.id);
