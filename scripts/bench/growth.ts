@@ -15,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { accountsFor } from "./accounts";
-import { argsOf, BROWSER_HEADERS, load, login, machine, pagesOf, rawRequest, repo, requireBuild, rssSampler, startServer, table, writeJson, type Load } from "./lib";
+import { argsOf, loadOptions, BROWSER_HEADERS, load, login, machine, pagesOf, rawRequest, requireBuild, rssSampler, startServer, table, writeJson, type Load } from "./lib";
 
 const a = argsOf();
 const city = a.get("city") ?? a.get("db");
@@ -24,11 +24,7 @@ if (!city) {
   process.exit(2);
 }
 requireBuild();
-const seconds = Number(a.get("seconds") ?? 10);
-const connections = Number(a.get("connections") ?? 50);
-const port = Number(a.get("port") ?? 4200);
-const only = a.get("only") ? new RegExp(a.get("only")!, "i") : null;
-const out = a.get("out") ?? path.join(repo, "bench-results", `growth-${path.basename(city, ".db")}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+const { seconds, connections, port, only, out } = loadOptions(a, "growth", city);
 
 let demo = a.get("demo");
 let tmp: string | null = null;

@@ -37,6 +37,20 @@ export function argsOf(argv = process.argv.slice(2)) {
   return { get, has: (name: string) => argv.includes(`--${name}`) };
 }
 
+/**
+ * The load options the page benchmarks share: --seconds (10), --connections (50), --port
+ * (4200), --only REGEX on page names, and --out (default bench-results/KIND-DB-TIME.json).
+ */
+export function loadOptions(a: ReturnType<typeof argsOf>, kind: string, dbFile: string) {
+  return {
+    seconds: Number(a.get("seconds") ?? 10),
+    connections: Number(a.get("connections") ?? 50),
+    port: Number(a.get("port") ?? 4200),
+    only: a.get("only") ? new RegExp(a.get("only")!, "i") : null,
+    out: a.get("out") ?? path.join(repo, "bench-results", `${kind}-${path.basename(dbFile, ".db")}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+  };
+}
+
 export function requireBuild() {
   if (!fs.existsSync(path.join(repo, "build/index.js"))) {
     console.error("Run `npm run build` first: the benchmark starts the built server (node server.mjs).");

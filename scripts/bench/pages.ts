@@ -20,7 +20,7 @@
  */
 import path from "node:path";
 import { accountsFor } from "./accounts";
-import { argsOf, BROWSER_HEADERS, load, login, machine, pagesOf, rawRequest, requireBuild, rssSampler, startBare, startServer, table, writeJson, repo } from "./lib";
+import { argsOf, loadOptions, BROWSER_HEADERS, load, login, machine, pagesOf, rawRequest, requireBuild, rssSampler, startBare, startServer, table, writeJson } from "./lib";
 
 const a = argsOf();
 const dbFile = a.get("db");
@@ -29,11 +29,7 @@ if (!dbFile) {
   process.exit(2);
 }
 requireBuild();
-const seconds = Number(a.get("seconds") ?? 10);
-const connections = Number(a.get("connections") ?? 50);
-const port = Number(a.get("port") ?? 4200);
-const only = a.get("only") ? new RegExp(a.get("only")!, "i") : null;
-const out = a.get("out") ?? path.join(repo, "bench-results", `pages-${path.basename(dbFile, ".db")}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+const { seconds, connections, port, only, out } = loadOptions(a, "pages", dbFile);
 
 const pages = pagesOf(path.resolve(dbFile)).filter((p) => !only || only.test(p.name));
 const tStart = Date.now();
